@@ -1,0 +1,186 @@
+//! The contract between the umsan pass and the umsan runtime.
+//!
+//! Both sides of the instrumentation — the code the pass emits and the runtime
+//! it links against — must agree on the shadow mapping, the thread-local slots
+//! used to pass shadows across calls, and the names of the runtime entry
+//! points. Everything that both sides need lives here, and nowhere else.
+//!
+//! # Memory layout (x86_64 Linux, 47-bit user space)
+//!
+//! One shadow bit per application bit: a set shadow bit means "this bit is
+//! uninitialized". The shadow of the byte at `addr` is at `addr ^ SHADOW_XOR`.
+//! Origins (4 bytes per 4 application bytes) are at
+//! `(shadow(addr) + ORIGIN_ADD) & !3`.
+//!
+//! | range                         | kind   | name     |
+//! |-------------------------------|--------|----------|
+//! | `0x0000_0000_0000..0x0100_0000_0000` | app    | app-1 (non-PIE binaries, their brk heap) |
+//! | `0x0100_0000_0000..0x1000_0000_0000` | shadow | shadow of app-2 |
+//! | `0x1000_0000_0000..0x1100_0000_0000` | —      | invalid  |
+//! | `0x1100_0000_0000..0x2000_0000_0000` | origin | origin of app-2 |
+//! | `0x2000_0000_0000..0x3000_0000_0000` | shadow | shadow of app-3 |
+//! | `0x3000_0000_0000..0x4000_0000_0000` | origin | origin of app-3 |
+//! | `0x4000_0000_0000..0x5000_0000_0000` | —      | invalid  |
+//! | `0x5000_0000_0000..0x5100_0000_0000` | shadow | shadow of app-1 |
+//! | `0x5100_0000_0000..0x6000_0000_0000` | app    | app-2 (PIE binaries, their brk heap) |
+//! | `0x6000_0000_0000..0x6100_0000_0000` | origin | origin of app-1 |
+//! | `0x6100_0000_0000..0x7000_0000_0000` | —      | invalid  |
+//! | `0x7000_0000_0000..0x8000_0000_0000` | app    | app-3 (mmap, shared libraries, stacks) |
+//!
+//! This is the layout LLVM's MemorySanitizer uses on the same platform; it
+//! lets glibc's own allocator, the kernel's mmap placement and PIE loading
+//! work unchanged, so umsan needs no allocator of its own.
+
+#![no_std]
+
+/// `shadow(addr) = addr ^ SHADOW_XOR`.
+pub const SHADOW_XOR: u64 = 0x5000_0000_0000;
+/// `origin(addr) = (shadow(addr) + ORIGIN_ADD) & !3`.
+pub const ORIGIN_ADD: u64 = 0x1000_0000_0000;
+/// Granularity of origins, in bytes.
+pub const ORIGIN_GRANULE: u64 = 4;
+
+/// Kinds of address ranges in [`MEMORY_LAYOUT`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RangeKind {
+    App,
+    Shadow,
+    Origin,
+    Invalid,
+}
+
+/// The whole 47-bit user address space, in order.
+pub const MEMORY_LAYOUT: &[(u64, u64, RangeKind, &str)] = &[
+    (0x0000_0000_0000, 0x0100_0000_0000, RangeKind::App, "app-1"),
+    (0x0100_0000_0000, 0x1000_0000_0000, RangeKind::Shadow, "shadow-2"),
+    (0x1000_0000_0000, 0x1100_0000_0000, RangeKind::Invalid, "invalid"),
+    (0x1100_0000_0000, 0x2000_0000_0000, RangeKind::Origin, "origin-2"),
+    (0x2000_0000_0000, 0x3000_0000_0000, RangeKind::Shadow, "shadow-3"),
+    (0x3000_0000_0000, 0x4000_0000_0000, RangeKind::Origin, "origin-3"),
+    (0x4000_0000_0000, 0x5000_0000_0000, RangeKind::Invalid, "invalid"),
+    (0x5000_0000_0000, 0x5100_0000_0000, RangeKind::Shadow, "shadow-1"),
+    (0x5100_0000_0000, 0x6000_0000_0000, RangeKind::App, "app-2"),
+    (0x6000_0000_0000, 0x6100_0000_0000, RangeKind::Origin, "origin-1"),
+    (0x6100_0000_0000, 0x7000_0000_0000, RangeKind::Invalid, "invalid"),
+    (0x7000_0000_0000, 0x8000_0000_0000, RangeKind::App, "app-3"),
+];
+
+/// Size in bytes of each of the argument / return-value shadow TLS arrays.
+/// A parameter whose shadow does not fit entirely is passed as clean.
+pub const PARAM_TLS_BYTES: u64 = 800;
+/// Each parameter's shadow starts at a multiple of this in the param TLS.
+pub const PARAM_SLOT_ALIGN: u64 = 8;
+
+/// Thread-local symbols, defined by the runtime (initial-exec TLS model).
+pub mod tls {
+    /// `[u64; 100]`: shadows of the arguments of the call being made.
+    pub const PARAM: &str = "__umsan_param_tls";
+    /// `[u64; 100]`: shadow of the value being returned.
+    pub const RETVAL: &str = "__umsan_retval_tls";
+    /// `void *`: the callee an instrumented caller is about to call. An
+    /// instrumented function trusts [`PARAM`] only if this equals its own
+    /// address; otherwise it was called by uninstrumented code and its
+    /// arguments count as initialized.
+    pub const PARAM_TAG: &str = "__umsan_param_tag";
+    /// `void *`: the instrumented function that last stored [`RETVAL`]. A
+    /// caller trusts [`RETVAL`] only if this equals the callee it called.
+    pub const RETVAL_TAG: &str = "__umsan_retval_tag";
+    /// `[u32; 200]`: origins of the arguments (one per 8-byte param slot).
+    pub const PARAM_ORIGIN: &str = "__umsan_param_origin_tls";
+    /// `u32`: origin of the value being returned.
+    pub const RETVAL_ORIGIN: &str = "__umsan_retval_origin_tls";
+}
+
+/// Runtime functions called by instrumented code.
+pub mod rt {
+    /// `void __umsan_warning(u32 origin)`: an uninitialized value was used
+    /// by the caller at the call's debug location. Returns only when
+    /// `halt_on_error=0`.
+    pub const WARNING: &str = "__umsan_warning";
+    /// `void __umsan_copy_out_check(const void *p, size_t n)`: bytes leave the
+    /// program; reports `uninit-copy-out` if any of them is uninitialized.
+    pub const COPY_OUT_CHECK: &str = "__umsan_copy_out_check";
+    /// `void __umsan_poison(void *p, size_t n)`.
+    pub const POISON: &str = "__umsan_poison";
+    /// `void __umsan_unpoison(void *p, size_t n)`.
+    pub const UNPOISON: &str = "__umsan_unpoison";
+    /// `void __umsan_poison_stack(void *p, size_t n, const char *descr)`:
+    /// poison a stack slot (`descr` is `"name@function"`, for origins).
+    pub const POISON_STACK: &str = "__umsan_poison_stack";
+    /// `void __umsan_move_shadow(void *dst, const void *src, size_t n)`:
+    /// overlap-safe shadow (and origin) move, no data copy.
+    pub const MOVE_SHADOW: &str = "__umsan_move_shadow";
+    /// `void *__umsan_memcpy(void *d, const void *s, size_t n)`: memcpy of data
+    /// and shadow (used for `llvm.memcpy` of unknown or large size).
+    pub const MEMCPY: &str = "__umsan_memcpy";
+    /// `void *__umsan_memmove(void *d, const void *s, size_t n)`.
+    pub const MEMMOVE: &str = "__umsan_memmove";
+    /// `void *__umsan_memset(void *d, int c, size_t n)`: data set, shadow cleaned.
+    pub const MEMSET: &str = "__umsan_memset";
+}
+
+/// Allocation functions whose *direct calls from instrumented code* are
+/// redirected to runtime wrappers with the same signature. The wrappers call
+/// the real function and then poison what the caller receives. (Allocations
+/// made by uninstrumented code are never poisoned.)
+pub const ALLOC_WRAPPERS: &[(&str, &str)] = &[
+    ("malloc", "__umsan_malloc"),
+    ("calloc", "__umsan_calloc"),
+    ("realloc", "__umsan_realloc"),
+    ("reallocarray", "__umsan_reallocarray"),
+    ("free", "__umsan_free"),
+    ("posix_memalign", "__umsan_posix_memalign"),
+    ("aligned_alloc", "__umsan_aligned_alloc"),
+    ("memalign", "__umsan_memalign"),
+    ("valloc", "__umsan_valloc"),
+    ("pvalloc", "__umsan_pvalloc"),
+];
+
+/// Shadow address of an application address.
+#[inline(always)]
+pub const fn shadow_of(addr: u64) -> u64 {
+    addr ^ SHADOW_XOR
+}
+
+/// Origin address (4-byte aligned) of an application address.
+#[inline(always)]
+pub const fn origin_of(addr: u64) -> u64 {
+    (shadow_of(addr) + ORIGIN_ADD) & !3
+}
+
+/// Is `addr` in an application range?
+pub fn is_app(addr: u64) -> bool {
+    MEMORY_LAYOUT
+        .iter()
+        .any(|&(lo, hi, k, _)| k == RangeKind::App && addr >= lo && addr < hi)
+}
+
+/// Environment variable through which `umsan-cc` hands options to the pass
+/// (`key=value` pairs separated by `;`).
+pub const PASS_OPTIONS_ENV: &str = "UMSAN_PASS_OPTIONS";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn app_ranges_map_to_shadow_and_origin_ranges() {
+        for &(lo, hi, kind, name) in MEMORY_LAYOUT {
+            if kind != RangeKind::App {
+                continue;
+            }
+            for addr in [lo, hi - 1] {
+                let s = shadow_of(addr);
+                let o = origin_of(addr);
+                let kind_of = |a: u64| {
+                    MEMORY_LAYOUT
+                        .iter()
+                        .find(|&&(l, h, _, _)| a >= l && a < h)
+                        .map(|r| r.2)
+                };
+                assert_eq!(kind_of(s), Some(RangeKind::Shadow), "{name} shadow");
+                assert_eq!(kind_of(o), Some(RangeKind::Origin), "{name} origin");
+            }
+        }
+    }
+}

@@ -1,0 +1,365 @@
+//! The compiler wrapper: turn a `cc`-style command line into the clang
+//! command that compiles with the umsan pass and links the umsan runtime.
+//!
+//! Two stages, as in ripgrep: [`args::parse`] turns raw argv into a
+//! [`args::ParsedArgs`] (classification, umsan's own settings, clang's
+//! arguments), then [`plan`] assembles the clang command from it and the
+//! [`Resources`]. The binary only runs the [`Plan`].
+//!
+//! The assembled command is
+//!
+//! ```text
+//! clang [-fno-omit-frame-pointer] USER-ARGS -D__UMSAN__=1 -I<dir of umsan.h>  (unless info query)
+//!       [-fpass-plugin=<abs libumsan_pass.so>]                   (-c, -S, linking)
+//!       [-Wl,-u,__umsan_preinit_anchor
+//!        -Wl,--export-dynamic-symbol=__umsan_* -Wl,--export-dynamic-symbol=umsan_*
+//!        [-x none] <abs libumsan_rt.a> -lpthread -ldl -lm]       (links an executable)
+//! ```
+//!
+//! with the pass options in the environment variable
+//! [`umsan_abi::PASS_OPTIONS_ENV`] of the clang process only. Invariants:
+//! the optimisation level and debug info are the user's; user arguments keep
+//! their order; `-fno-omit-frame-pointer` comes first so that a user's
+//! `-fomit-frame-pointer` still wins. `-D__UMSAN__=1` and
+//! `-fno-omit-frame-pointer` are left out when every input is plain
+//! assembler or a linker input (clang would warn that they are unused), and
+//! an information query (`--version`, `-print-*`, `-v` alone, no input at
+//! all) is passed through unchanged.
+
+pub mod args;
+pub mod flags;
+pub mod options;
+pub mod resources;
+pub mod response;
+
+use std::ffi::OsString;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use args::Mode;
+pub use options::OptionError;
+pub use resources::ResourceError;
+
+/// Symbol the runtime defines so that `-u` pulls its constructor in.
+pub const PREINIT_ANCHOR: &str = "__umsan_preinit_anchor";
+
+/// Anything that stops `umsan-cc` before clang runs.
+#[derive(Debug)]
+pub enum Error {
+    /// A usage error in umsan's own flags.
+    Option(OptionError),
+    /// A missing plugin, runtime, header or clang.
+    Resource(ResourceError),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Option(e) => e.fmt(f),
+            Error::Resource(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Option(_) => None,
+            Error::Resource(e) => e.source(),
+        }
+    }
+}
+
+impl From<OptionError> for Error {
+    fn from(e: OptionError) -> Self {
+        Error::Option(e)
+    }
+}
+
+impl From<ResourceError> for Error {
+    fn from(e: ResourceError) -> Self {
+        Error::Resource(e)
+    }
+}
+
+/// Where the wrapper finds things, and the environment it depends on.
+/// [`Resources::from_process`] fills it in for the running executable.
+#[derive(Clone, Debug)]
+pub struct Resources {
+    /// Directory of the running executable (plugin and runtime are found
+    /// relative to it, lazily, only when needed).
+    pub exe_dir: PathBuf,
+    /// The clang to run.
+    pub clang: PathBuf,
+    /// Directory holding `umsan.h`.
+    pub include_dir: PathBuf,
+    /// The current directory (relative config and response files).
+    pub cwd: PathBuf,
+    /// Value of `UMSAN_CONFIG`, if set.
+    pub config_env: Option<String>,
+}
+
+impl Resources {
+    /// Resources of the running process: its executable, `PATH`,
+    /// `UMSAN_CLANG`, `UMSAN_CONFIG`, the cache directory, the current
+    /// directory.
+    pub fn from_process() -> Result<Resources, Error> {
+        use std::env::{current_dir, var_os};
+        let exe_dir = resources::exe_dir()?;
+        let cwd = current_dir().map_err(|source| ResourceError::Process {
+            what: "the current directory",
+            source,
+        })?;
+        let clang = resources::clang(var_os(resources::CLANG_ENV), var_os("PATH"))?;
+        let cache = resources::cache_root(var_os("XDG_CACHE_HOME"), var_os("HOME"));
+        let include_dir = resources::include_dir(&exe_dir, &cache)?;
+        let config_env = var_os(options::CONFIG_ENV).map(|v| v.to_string_lossy().into_owned());
+        Ok(Resources {
+            exe_dir,
+            clang,
+            include_dir,
+            cwd,
+            config_env,
+        })
+    }
+}
+
+/// The clang command to run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    /// The clang executable.
+    pub clang: PathBuf,
+    /// Its arguments.
+    pub args: Vec<OsString>,
+    /// The value of [`umsan_abi::PASS_OPTIONS_ENV`] for clang, when the pass runs.
+    pub pass_options: Option<String>,
+    /// `--version` was asked for: run clang, then print umsan's version line.
+    pub print_version: bool,
+}
+
+impl Plan {
+    /// The command, with the pass options in its environment only.
+    pub fn command(&self) -> Command {
+        let mut cmd = Command::new(&self.clang);
+        cmd.args(&self.args);
+        if let Some(value) = &self.pass_options {
+            cmd.env(umsan_abi::PASS_OPTIONS_ENV, value);
+        }
+        cmd
+    }
+}
+
+/// The line `umsan-cc --version` prints after clang's version.
+pub fn version_line() -> String {
+    format!(
+        "umsan-cc {} (umsan pass + runtime)",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// Assemble the clang command for `argv` (without the program name).
+pub fn plan(argv: &[OsString], res: &Resources) -> Result<Plan, Error> {
+    let parsed = args::parse(argv, &res.cwd, res.config_env.as_deref())?;
+    let class = &parsed.classification;
+    let front_end = class.uses_front_end();
+
+    let mut before = Vec::new(); // in front of the user's arguments
+    let mut after: Vec<OsString> = Vec::new(); // after them (before a `--`)
+    let mut trailing: Vec<OsString> = Vec::new(); // after everything, for the linker
+
+    if class.mode.generates_code() && front_end {
+        before.push("-fno-omit-frame-pointer".into());
+    }
+    // Information queries compile nothing (and `-v` alone would warn that
+    // `-D`/`-I` are unused): leave them exactly as the user wrote them.
+    if class.mode != Mode::Info {
+        if front_end {
+            after.push("-D__UMSAN__=1".into());
+        }
+        after.push(concat_os("-I", &res.include_dir));
+    }
+
+    let mut pass_options = None;
+    if class.mode.generates_code() {
+        let plugin = resources::plugin(&res.exe_dir)?;
+        after.push(concat_os("-fpass-plugin=", &plugin));
+        pass_options = Some(parsed.options.to_env_value());
+    }
+    if class.links_executable() {
+        let runtime = resources::runtime(&res.exe_dir)?;
+        after.extend(
+            [
+                format!("-Wl,-u,{PREINIT_ANCHOR}"),
+                "-Wl,--export-dynamic-symbol=__umsan_*".into(),
+                "-Wl,--export-dynamic-symbol=umsan_*".into(),
+            ]
+            .map(OsString::from),
+        );
+        // A `-x LANG` still in effect would make clang read the archive as LANG.
+        if class.language_in_effect {
+            trailing.extend(["-x", "none"].map(OsString::from));
+        }
+        trailing.push(runtime.into_os_string());
+        trailing.extend(["-lpthread", "-ldl", "-lm"].map(OsString::from));
+    }
+
+    let mut user = parsed.clang_args;
+    let mut args = before;
+    match parsed.dash_dash {
+        // Everything after `--` is an input: put our flags in front of it.
+        Some(at) => {
+            let rest = user.split_off(at);
+            args.extend(user);
+            args.extend(after);
+            args.extend(trailing);
+            args.extend(rest);
+        }
+        None => {
+            args.extend(user);
+            args.extend(after);
+            args.extend(trailing);
+        }
+    }
+
+    Ok(Plan {
+        clang: res.clang.clone(),
+        args,
+        pass_options,
+        print_version: class.version && class.mode == Mode::Info,
+    })
+}
+
+fn concat_os(prefix: &str, path: &Path) -> OsString {
+    let mut s = OsString::from(prefix);
+    s.push(path.as_os_str());
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Fixture {
+        root: PathBuf,
+        res: Resources,
+    }
+
+    impl Fixture {
+        fn new(name: &str) -> Fixture {
+            let root =
+                std::env::temp_dir().join(format!("umsan-plan-{}-{name}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&root);
+            let exe_dir = root.join("bin");
+            std::fs::create_dir_all(&exe_dir).unwrap();
+            let root = root.canonicalize().unwrap();
+            let exe_dir = root.join("bin");
+            std::fs::write(exe_dir.join(resources::PLUGIN_NAME), "").unwrap();
+            std::fs::write(exe_dir.join(resources::RUNTIME_NAME), "").unwrap();
+            let res = Resources {
+                exe_dir,
+                clang: "clang-19".into(),
+                include_dir: "/inc".into(),
+                cwd: root.clone(),
+                config_env: None,
+            };
+            Fixture { root, res }
+        }
+
+        fn plan(&self, args: &str) -> Result<Plan, Error> {
+            let argv: Vec<OsString> = args.split_whitespace().map(OsString::from).collect();
+            plan(&argv, &self.res)
+        }
+
+        /// The planned arguments, with the fixture's directory shown as `R`.
+        fn args(&self, args: &str) -> String {
+            let p = self.plan(args).unwrap();
+            let s: Vec<String> = p
+                .args
+                .iter()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            s.join(" ").replace(&self.root.display().to_string(), "R")
+        }
+    }
+
+    impl Drop for Fixture {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.root);
+        }
+    }
+
+    const LINK: &str = "-Wl,-u,__umsan_preinit_anchor -Wl,--export-dynamic-symbol=__umsan_* \
+                        -Wl,--export-dynamic-symbol=umsan_*";
+    const RT: &str = "R/bin/libumsan_rt.a -lpthread -ldl -lm";
+
+    #[test]
+    fn commands() {
+        let f = Fixture::new("cmds");
+        let cases: Vec<(&str, String)> = vec![
+            ("-c a.c -o a.o -O2 -g", "-fno-omit-frame-pointer -c a.c -o a.o -O2 -g -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
+            ("-E a.c", "-E a.c -D__UMSAN__=1 -I/inc".into()),
+            ("-M a.c", "-M a.c -D__UMSAN__=1 -I/inc".into()),
+            ("-dumpmachine", "-dumpmachine".into()),
+            ("-v", "-v".into()),
+            ("--version", "--version".into()),
+            ("a.c -o a", format!("-fno-omit-frame-pointer a.c -o a -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT}")),
+            ("a.o b.a -o a", format!("a.o b.a -o a -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT}")),
+            ("-shared -fPIC a.c -o a.so", "-fno-omit-frame-pointer -shared -fPIC a.c -o a.so -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
+            ("-r a.o -o b.o", "-r a.o -o b.o -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
+            ("-c a.s", "-c a.s -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
+            ("-x c - -o a", format!("-fno-omit-frame-pointer -x c - -o a -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} -x none {RT}")),
+            ("a.c -- b.c", format!("-fno-omit-frame-pointer a.c -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT} -- b.c")),
+            // No code, no plugin (so it works before the plugin is built).
+            ("-fsyntax-only a.c", "-fsyntax-only a.c -D__UMSAN__=1 -I/inc".into()),
+        ];
+        for (input, want) in cases {
+            assert_eq!(f.args(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn pass_options_only_when_the_pass_runs() {
+        let f = Fixture::new("env");
+        let p = f
+            .plan("-c a.c -fno-umsan-track-origins -fumsan-eager-checks")
+            .unwrap();
+        assert_eq!(
+            p.pass_options.as_deref(),
+            Some("track-origins=0;eager-checks=1")
+        );
+        let cmd = p.command();
+        let envs: Vec<_> = cmd.get_envs().collect();
+        assert_eq!(envs.len(), 1);
+        assert_eq!(envs[0].0, umsan_abi::PASS_OPTIONS_ENV);
+        assert_eq!(f.plan("-E a.c").unwrap().pass_options, None);
+        assert!(f.plan("--version").unwrap().print_version);
+        assert!(!f.plan("-c a.c").unwrap().print_version);
+    }
+
+    #[test]
+    fn missing_resources_only_matter_when_needed() {
+        let f = Fixture::new("missing");
+        std::fs::remove_file(f.res.exe_dir.join(resources::RUNTIME_NAME)).unwrap();
+        assert!(f.plan("-c a.c").is_ok());
+        let err = f.plan("a.c -o a").unwrap_err();
+        assert!(
+            matches!(err, Error::Resource(ResourceError::NotFound { .. })),
+            "{err}"
+        );
+        std::fs::remove_file(f.res.exe_dir.join(resources::PLUGIN_NAME)).unwrap();
+        assert!(f.plan("-E a.c").is_ok());
+        let err = f.plan("-c a.c").unwrap_err();
+        assert!(err.to_string().contains("libumsan_pass.so"), "{err}");
+    }
+
+    #[test]
+    fn option_errors() {
+        let f = Fixture::new("opterr");
+        let err = f.plan("-c a.c -fumsan-foo").unwrap_err();
+        assert!(matches!(err, Error::Option(OptionError::Unknown(_))));
+        assert!(err.to_string().starts_with("unknown option '-fumsan-foo'"));
+        let err = f.plan("-c a.c -fumsan-config=nope.toml").unwrap_err();
+        assert!(err.to_string().contains("nope.toml"));
+    }
+}

@@ -1,0 +1,618 @@
+//! The per-function visitor.
+//!
+//! Phases, in order (as in LLVM's MemorySanitizer):
+//! 1. **prologue**: read the arguments' shadows from the param TLS — but only
+//!    if the caller was instrumented code that called *this* function
+//!    (`__umsan_param_tag == @self`); otherwise the arguments are clean.
+//! 2. **walk**: blocks in reverse post-order (dominators first), one handler
+//!    per instruction kind (`visit_*`). Handlers compute the result's shadow
+//!    next to the instruction and record *checks* (shadows that must be
+//!    zero at this point) instead of splitting blocks on the fly.
+//! 3. **phis**: shadow phis get their incoming values once every block is done.
+//! 4. **returns**: each `ret` cleans the shadow of the function's stack slots,
+//!    so stack memory never stays poisoned after the frame is gone.
+//! 5. **checks**: each recorded check becomes `if (shadow != 0)
+//!    __umsan_warning(origin)` — the block is split before the checked
+//!    instruction and a cold block calls the runtime.
+
+use super::{ModuleCx, RtFn};
+use crate::ir::{self, cstring, B, NONAME, T, V};
+use llvm_sys::core::*;
+use llvm_sys::debuginfo::{LLVMInstructionGetDebugLoc, LLVMInstructionSetDebugLoc};
+use llvm_sys::prelude::*;
+use llvm_sys::{LLVMIntPredicate, LLVMOpcode as Op, LLVMTypeKind as K};
+use std::collections::HashMap;
+
+/// A condition under which the runtime is told something, materialized after
+/// the walk.
+pub(super) enum Action {
+    /// Report `use-of-uninitialized-value` if `shadow` has any bit set.
+    Check { shadow: V, before: V },
+    /// Clean the shadow of `size` bytes at `ptr` if `cond` (i1) holds.
+    UnpoisonIf { cond: V, ptr: V, size: u64, before: V },
+}
+
+pub struct FunctionInstrumenter<'a> {
+    pub(super) cx: &'a ModuleCx,
+    pub(super) func: V,
+    pub(super) b: LLVMBuilderRef,
+    shadows: HashMap<V, V>,
+    phis: Vec<(V, V)>,
+    pub(super) actions: Vec<Action>,
+    /// Static allocas with their sizes in bytes, cleaned at every return.
+    pub(super) static_allocas: Vec<(V, u64)>,
+    /// For dynamic allocas: (slot holding the lowest address allocated,
+    /// stack pointer at entry); the range between is cleaned at returns.
+    pub(super) dynamic_stack: Option<(V, V)>,
+    pub(super) returns: Vec<V>,
+    /// i1: the arguments' shadows in the param TLS are ours.
+    pub(super) args_trusted: V,
+}
+
+impl Drop for FunctionInstrumenter<'_> {
+    fn drop(&mut self) {
+        unsafe { LLVMDisposeBuilder(self.b) }
+    }
+}
+
+impl<'a> FunctionInstrumenter<'a> {
+    pub fn new(cx: &'a ModuleCx, func: V) -> Self {
+        FunctionInstrumenter {
+            cx,
+            func,
+            b: unsafe { LLVMCreateBuilderInContext(cx.ctx) },
+            shadows: HashMap::new(),
+            phis: Vec::new(),
+            actions: Vec::new(),
+            static_allocas: Vec::new(),
+            dynamic_stack: None,
+            returns: Vec::new(),
+            args_trusted: std::ptr::null_mut(),
+        }
+    }
+
+    pub fn run(mut self) -> Result<(), String> {
+        let order = ir::reverse_post_order(self.func);
+        // Snapshot every block before inserting anything.
+        let walk: Vec<(B, Vec<V>)> = order.iter().map(|&bb| (bb, ir::instructions(bb))).collect();
+        let entry = unsafe { LLVMGetEntryBasicBlock(self.func) };
+        self.prologue(ir::first_instruction(entry));
+        for (_, insts) in &walk {
+            for &inst in insts {
+                self.set_debug_loc(inst);
+                self.visit(inst);
+            }
+        }
+        self.fill_phis();
+        self.finish_returns();
+        self.materialize_actions();
+        Ok(())
+    }
+
+    // ----- builder positioning -------------------------------------------------
+
+    pub(super) fn before(&self, inst: V) {
+        unsafe { LLVMPositionBuilderBefore(self.b, inst) }
+    }
+
+    /// Positions the builder right after `inst` (never a terminator).
+    pub(super) fn after(&self, inst: V) {
+        self.before(ir::next_instruction(inst))
+    }
+
+    pub(super) fn set_debug_loc(&self, inst: V) {
+        unsafe {
+            let loc = LLVMInstructionGetDebugLoc(inst);
+            llvm_sys::core::LLVMSetCurrentDebugLocation2(self.b, loc);
+        }
+    }
+
+    // ----- shadow map ------------------------------------------------------------
+
+    pub(super) fn shadow_ty(&self, v: V) -> Option<T> {
+        self.cx.shadow_ty(ir::type_of(v))
+    }
+
+    /// The shadow of any value. Values never visited (defined in unreachable
+    /// blocks) and non-instruction values are clean, except undef constants.
+    pub(super) fn shadow(&self, v: V) -> V {
+        if let Some(&s) = self.shadows.get(&v) {
+            return s;
+        }
+        let sty = self.shadow_ty(v).unwrap_or(self.cx.i64);
+        if ir::is_constant(v) {
+            return self.cx.constant_shadow(v, sty);
+        }
+        self.cx.clean(sty)
+    }
+
+    pub(super) fn set_shadow(&mut self, v: V, s: V) {
+        self.shadows.insert(v, s);
+    }
+
+    pub(super) fn set_clean(&mut self, v: V) {
+        if let Some(t) = self.shadow_ty(v) {
+            self.shadows.insert(v, self.cx.clean(t));
+        }
+    }
+
+    pub(super) fn is_clean_const(&self, s: V) -> bool {
+        ir::is_constant(s) && unsafe { LLVMIsNull(s) != 0 }
+    }
+
+    // ----- instruction builders ----------------------------------------------------
+
+    pub(super) fn or(&self, a: V, c: V) -> V {
+        if self.is_clean_const(a) {
+            return c;
+        }
+        if self.is_clean_const(c) {
+            return a;
+        }
+        unsafe { LLVMBuildOr(self.b, a, c, NONAME) }
+    }
+    pub(super) fn and(&self, a: V, c: V) -> V {
+        unsafe { LLVMBuildAnd(self.b, a, c, NONAME) }
+    }
+    pub(super) fn xor(&self, a: V, c: V) -> V {
+        unsafe { LLVMBuildXor(self.b, a, c, NONAME) }
+    }
+    pub(super) fn not(&self, a: V) -> V {
+        unsafe { LLVMBuildNot(self.b, a, NONAME) }
+    }
+    pub(super) fn select(&self, c: V, t: V, f: V) -> V {
+        unsafe { LLVMBuildSelect(self.b, c, t, f, NONAME) }
+    }
+    pub(super) fn icmp(&self, p: LLVMIntPredicate, a: V, c: V) -> V {
+        unsafe { LLVMBuildICmp(self.b, p, a, c, NONAME) }
+    }
+    pub(super) fn sext(&self, v: V, t: T) -> V {
+        unsafe { LLVMBuildSExt(self.b, v, t, NONAME) }
+    }
+    pub(super) fn int_cast(&self, v: V, t: T) -> V {
+        unsafe { LLVMBuildIntCast2(self.b, v, t, 0, NONAME) }
+    }
+    pub(super) fn bitcast(&self, v: V, t: T) -> V {
+        unsafe { LLVMBuildBitCast(self.b, v, t, NONAME) }
+    }
+    pub(super) fn call(&self, f: RtFn, args: &[V]) -> V {
+        let mut a = args.to_vec();
+        unsafe { LLVMBuildCall2(self.b, f.ty, f.func, a.as_mut_ptr(), a.len() as u32, NONAME) }
+    }
+    pub(super) fn load(&self, t: T, p: V, align: u32) -> V {
+        unsafe {
+            let l = LLVMBuildLoad2(self.b, t, p, NONAME);
+            LLVMSetAlignment(l, align.max(1));
+            l
+        }
+    }
+    pub(super) fn store(&self, v: V, p: V, align: u32) -> V {
+        unsafe {
+            let s = LLVMBuildStore(self.b, v, p);
+            LLVMSetAlignment(s, align.max(1));
+            s
+        }
+    }
+    pub(super) fn gep_bytes(&self, p: V, offset: u64) -> V {
+        if offset == 0 {
+            return p;
+        }
+        let mut idx = [self.cx.const_i64(offset)];
+        unsafe { LLVMBuildGEP2(self.b, self.cx.i8, p, idx.as_mut_ptr(), 1, NONAME) }
+    }
+
+    /// Address of the shadow of `addr`: `inttoptr(ptrtoint(addr) ^ SHADOW_XOR)`.
+    pub(super) fn shadow_addr(&self, addr: V) -> V {
+        unsafe {
+            let i = LLVMBuildPtrToInt(self.b, addr, self.cx.i64, NONAME);
+            let x = LLVMBuildXor(self.b, i, self.cx.const_i64(umsan_abi::SHADOW_XOR), NONAME);
+            LLVMBuildIntToPtr(self.b, x, self.cx.ptr, NONAME)
+        }
+    }
+
+    /// Sets `size` bytes of shadow at `addr` to `byte` (0 = clean, 0xff =
+    /// poisoned), inline for constant sizes.
+    pub(super) fn set_shadow_bytes(&self, addr: V, byte: u8, size: V, align: u32) {
+        let sa = self.shadow_addr(addr);
+        let val = unsafe { LLVMConstInt(self.cx.i8, byte as u64, 0) };
+        unsafe {
+            let m = LLVMBuildMemSet(self.b, sa, val, size, align.max(1));
+            let _ = m;
+        }
+    }
+
+    // ----- shadow conversions ---------------------------------------------------------
+
+    /// i1: does the shadow have any bit set? Works for every shadow shape.
+    pub(super) fn any_poisoned(&self, s: V) -> V {
+        let t = ir::type_of(s);
+        unsafe {
+            match ir::type_kind(t) {
+                K::LLVMIntegerTypeKind => self.icmp(LLVMIntPredicate::LLVMIntNE, s, LLVMConstNull(t)),
+                K::LLVMVectorTypeKind => {
+                    let bits = self.cx.layout.bits(t) as u32;
+                    let as_int = self.bitcast(s, LLVMIntTypeInContext(self.cx.ctx, bits));
+                    self.any_poisoned(as_int)
+                }
+                K::LLVMArrayTypeKind | K::LLVMStructTypeKind => {
+                    let n = if ir::type_kind(t) == K::LLVMArrayTypeKind {
+                        ir::array_len(t) as u32
+                    } else {
+                        ir::struct_fields(t).len() as u32
+                    };
+                    let mut acc = LLVMConstInt(self.cx.i1, 0, 0);
+                    for i in 0..n {
+                        let e = LLVMBuildExtractValue(self.b, s, i, NONAME);
+                        let any = self.any_poisoned(e);
+                        acc = self.or(acc, any);
+                    }
+                    acc
+                }
+                _ => LLVMConstInt(self.cx.i1, 0, 0),
+            }
+        }
+    }
+
+    /// Per element for vectors (`<N x i1>`), else as [`Self::any_poisoned`].
+    pub(super) fn lanes_poisoned(&self, s: V) -> V {
+        let t = ir::type_of(s);
+        if ir::type_kind(t) == K::LLVMVectorTypeKind {
+            self.icmp(LLVMIntPredicate::LLVMIntNE, s, unsafe { LLVMConstNull(t) })
+        } else {
+            self.any_poisoned(s)
+        }
+    }
+
+    /// All bits of `target` shadow poisoned where `flag` (i1 or <N x i1>) is set.
+    pub(super) fn spread(&self, flag: V, target: T) -> V {
+        let flag_ty = ir::type_of(flag);
+        let flag_is_vec = ir::type_kind(flag_ty) == K::LLVMVectorTypeKind;
+        let target_kind = ir::type_kind(target);
+        if flag_is_vec
+            && target_kind == K::LLVMVectorTypeKind
+            && ir::vector_len(flag_ty) == ir::vector_len(target)
+        {
+            return self.sext(flag, target);
+        }
+        if !flag_is_vec && target_kind == K::LLVMIntegerTypeKind {
+            return self.sext(flag, target);
+        }
+        let f = if flag_is_vec { self.any_poisoned(flag) } else { flag };
+        self.select(f, self.cx.poisoned(target), self.cx.clean(target))
+    }
+
+    /// Converts a shadow to another shadow type: bit-for-bit when both are
+    /// integers or integer vectors of the same size, integer casts between
+    /// scalars, and "all or nothing" otherwise.
+    pub(super) fn cast_shadow(&self, s: V, to: T) -> V {
+        let from = ir::type_of(s);
+        if from == to {
+            return s;
+        }
+        let fk = ir::type_kind(from);
+        let tk = ir::type_kind(to);
+        let simple = |k| matches!(k, K::LLVMIntegerTypeKind | K::LLVMVectorTypeKind);
+        if simple(fk) && simple(tk) && self.cx.layout.bits(from) == self.cx.layout.bits(to) {
+            return self.bitcast(s, to);
+        }
+        if fk == K::LLVMIntegerTypeKind && tk == K::LLVMIntegerTypeKind {
+            return self.int_cast(s, to);
+        }
+        let any = self.any_poisoned(s);
+        self.spread(any, to)
+    }
+
+    /// The value's bits as an integer (or integer vector) of its shadow type,
+    /// for shadow formulas that look at known bits of the value itself.
+    pub(super) fn value_bits(&self, v: V) -> V {
+        let v = self.cx.defined_operand(v);
+        let t = ir::type_of(v);
+        let st = self.cx.shadow_ty(t).expect("first-class value");
+        unsafe {
+            match ir::type_kind(t) {
+                K::LLVMIntegerTypeKind => v,
+                K::LLVMPointerTypeKind => LLVMBuildPtrToInt(self.b, v, st, NONAME),
+                K::LLVMVectorTypeKind if ir::type_kind(ir::element_type(t)) == K::LLVMPointerTypeKind => {
+                    LLVMBuildPtrToInt(self.b, v, st, NONAME)
+                }
+                _ => self.bitcast(v, st),
+            }
+        }
+    }
+
+    // ----- checks ------------------------------------------------------------------------
+
+    /// Records that `v` must be initialized at `inst`.
+    pub(super) fn check_operand(&mut self, v: V, inst: V) {
+        if self.shadow_ty(v).is_none() {
+            return;
+        }
+        let s = self.shadow(v);
+        self.check_shadow(s, inst);
+    }
+
+    pub(super) fn check_shadow(&mut self, s: V, inst: V) {
+        if self.is_clean_const(s) {
+            return;
+        }
+        self.actions.push(Action::Check { shadow: s, before: inst });
+    }
+
+    // ----- phases ---------------------------------------------------------------------------
+
+    fn prologue(&mut self, first: V) {
+        self.before(first);
+        unsafe { LLVMSetCurrentDebugLocation2(self.b, std::ptr::null_mut()) };
+        let tag = self.load(self.cx.ptr, self.cx.param_tag, 8);
+        self.args_trusted = self.icmp(LLVMIntPredicate::LLVMIntEQ, tag, self.func);
+        let mut offset = 0u64;
+        for (i, p) in ir::params(self.func).into_iter().enumerate() {
+            if let Some(byval) = ir::param_type_attr(self.func, i as u32, "byval") {
+                offset = self.byval_param_prologue(p, byval, offset);
+                self.set_clean(p);
+                continue;
+            }
+            let Some(st) = self.shadow_ty(p) else { continue };
+            let size = self.cx.layout.alloc_size(st);
+            if offset + size > umsan_abi::PARAM_TLS_BYTES {
+                self.set_clean(p);
+                offset = umsan_abi::PARAM_TLS_BYTES;
+                continue;
+            }
+            let slot = self.tls_slot(self.cx.param_tls, offset);
+            let s = self.load(st, slot, 8);
+            let s = self.select(self.args_trusted, s, self.cx.clean(st));
+            self.set_shadow(p, s);
+            offset += round8(size);
+        }
+    }
+
+    /// A `byval` argument's memory gets the shadow the caller put in the TLS.
+    fn byval_param_prologue(&mut self, p: V, ty: T, offset: u64) -> u64 {
+        let size = self.cx.layout.alloc_size(ty);
+        let Some(st) = self.cx.shadow_ty(ty) else { return offset };
+        let sa = self.shadow_addr(p);
+        if offset + size > umsan_abi::PARAM_TLS_BYTES {
+            self.set_shadow_bytes(p, 0, self.cx.const_i64(size), 1);
+            return umsan_abi::PARAM_TLS_BYTES;
+        }
+        let slot = self.tls_slot(self.cx.param_tls, offset);
+        let s = self.load(st, slot, 8);
+        let s = self.select(self.args_trusted, s, self.cx.clean(st));
+        self.store(s, sa, 1);
+        offset + round8(size)
+    }
+
+    pub(super) fn tls_slot(&self, tls: V, offset: u64) -> V {
+        self.gep_bytes(tls, offset)
+    }
+
+    fn visit(&mut self, inst: V) {
+        match ir::opcode(inst) {
+            Op::LLVMRet => self.visit_ret(inst),
+            Op::LLVMBr => self.visit_br(inst),
+            Op::LLVMSwitch => self.check_operand(ir::operand(inst, 0), inst),
+            Op::LLVMIndirectBr => self.check_operand(ir::operand(inst, 0), inst),
+            Op::LLVMUnreachable => {}
+            Op::LLVMPHI => self.visit_phi(inst),
+            Op::LLVMAlloca => self.visit_alloca(inst),
+            Op::LLVMLoad => self.visit_load(inst),
+            Op::LLVMStore => self.visit_store(inst),
+            Op::LLVMFence => {}
+            Op::LLVMAtomicCmpXchg => self.visit_cmpxchg(inst),
+            Op::LLVMAtomicRMW => self.visit_atomicrmw(inst),
+            Op::LLVMGetElementPtr => self.visit_gep(inst),
+            Op::LLVMAdd
+            | Op::LLVMSub
+            | Op::LLVMXor
+            | Op::LLVMFAdd
+            | Op::LLVMFSub
+            | Op::LLVMFMul
+            | Op::LLVMFDiv
+            | Op::LLVMFRem => self.visit_or_binop(inst),
+            Op::LLVMMul => self.visit_mul(inst),
+            Op::LLVMAnd => self.visit_and(inst),
+            Op::LLVMOr => self.visit_or(inst),
+            Op::LLVMShl | Op::LLVMLShr | Op::LLVMAShr => self.visit_shift(inst),
+            Op::LLVMUDiv | Op::LLVMSDiv | Op::LLVMURem | Op::LLVMSRem => self.visit_int_div(inst),
+            Op::LLVMFNeg | Op::LLVMAddrSpaceCast => {
+                let s = self.shadow(ir::operand(inst, 0));
+                self.set_shadow(inst, s)
+            }
+            Op::LLVMTrunc
+            | Op::LLVMZExt
+            | Op::LLVMSExt
+            | Op::LLVMPtrToInt
+            | Op::LLVMIntToPtr
+            | Op::LLVMBitCast => self.visit_int_cast(inst),
+            Op::LLVMFPToUI
+            | Op::LLVMFPToSI
+            | Op::LLVMUIToFP
+            | Op::LLVMSIToFP
+            | Op::LLVMFPTrunc
+            | Op::LLVMFPExt => self.visit_fp_cast(inst),
+            Op::LLVMICmp => self.visit_icmp(inst),
+            Op::LLVMFCmp => self.visit_fcmp(inst),
+            Op::LLVMSelect => self.visit_select(inst),
+            Op::LLVMExtractValue => self.visit_extractvalue(inst),
+            Op::LLVMInsertValue => self.visit_insertvalue(inst),
+            Op::LLVMExtractElement => self.visit_extractelement(inst),
+            Op::LLVMInsertElement => self.visit_insertelement(inst),
+            Op::LLVMShuffleVector => self.visit_shufflevector(inst),
+            Op::LLVMFreeze => self.set_clean(inst),
+            Op::LLVMCall => self.visit_call(inst),
+            _ => self.visit_instruction(inst),
+        }
+    }
+
+    /// The strict fallback for anything without a handler: every operand
+    /// must be initialized, and the result is clean.
+    pub(super) fn visit_instruction(&mut self, inst: V) {
+        self.before(inst);
+        for i in 0..ir::num_operands(inst) {
+            let op = ir::operand(inst, i);
+            if !ir::is_null(op) && unsafe { LLVMValueIsBasicBlock(op) } == 0 {
+                self.check_operand(op, inst);
+            }
+        }
+        self.set_clean(inst);
+    }
+
+    fn visit_br(&mut self, inst: V) {
+        if unsafe { LLVMIsConditional(inst) } != 0 {
+            let cond = unsafe { LLVMGetCondition(inst) };
+            self.check_operand(cond, inst);
+        }
+    }
+
+    fn visit_phi(&mut self, inst: V) {
+        let Some(st) = self.shadow_ty(inst) else { return };
+        self.before(inst);
+        let phi = unsafe { LLVMBuildPhi(self.b, st, cstring("_umsan_phi").as_ptr()) };
+        self.phis.push((inst, phi));
+        self.set_shadow(inst, phi);
+    }
+
+    fn fill_phis(&mut self) {
+        for (orig, phi) in std::mem::take(&mut self.phis) {
+            let n = unsafe { LLVMCountIncoming(orig) };
+            for i in 0..n {
+                let (v, bb) = unsafe { (LLVMGetIncomingValue(orig, i), LLVMGetIncomingBlock(orig, i)) };
+                let mut s = [self.shadow(v)];
+                let mut blocks = [bb];
+                unsafe { LLVMAddIncoming(phi, s.as_mut_ptr(), blocks.as_mut_ptr(), 1) };
+            }
+        }
+    }
+
+    fn visit_ret(&mut self, inst: V) {
+        self.before(inst);
+        if ir::num_operands(inst) == 1 {
+            let v = ir::operand(inst, 0);
+            if self.cx.opts.eager_checks {
+                self.check_operand(v, inst);
+            }
+            if let Some(st) = self.shadow_ty(v) {
+                if self.cx.layout.alloc_size(st) <= umsan_abi::PARAM_TLS_BYTES {
+                    let s = if self.cx.opts.eager_checks { self.cx.clean(st) } else { self.shadow(v) };
+                    self.store(s, self.cx.retval_tls, 8);
+                }
+            }
+        }
+        self.store(self.func, self.cx.retval_tag, 8);
+        self.returns.push(inst);
+    }
+
+    /// Cleans the shadow of the frame's stack slots right before each return.
+    fn finish_returns(&mut self) {
+        for ret in std::mem::take(&mut self.returns) {
+            self.before(ret);
+            self.set_debug_loc(ret);
+            for &(a, size) in &self.static_allocas {
+                self.set_shadow_bytes(a, 0, self.cx.const_i64(size), 1);
+            }
+            if let Some((lo_slot, sp0)) = self.dynamic_stack {
+                unsafe {
+                    let lo = self.load(self.cx.ptr, lo_slot, 8);
+                    let lo_i = LLVMBuildPtrToInt(self.b, lo, self.cx.i64, NONAME);
+                    let hi_i = LLVMBuildPtrToInt(self.b, sp0, self.cx.i64, NONAME);
+                    let n = LLVMBuildSub(self.b, hi_i, lo_i, NONAME);
+                    self.call(self.cx.unpoison, &[lo, n]);
+                }
+            }
+        }
+    }
+
+    // ----- materialization -------------------------------------------------------------
+
+    fn materialize_actions(&mut self) {
+        for action in std::mem::take(&mut self.actions) {
+            match action {
+                Action::Check { shadow, before } => {
+                    self.set_debug_loc(before);
+                    self.before(before);
+                    let cond = self.any_poisoned(shadow);
+                    if ir::is_constant(cond) && unsafe { LLVMIsNull(cond) } != 0 {
+                        continue;
+                    }
+                    let then = self.split_if_then(cond, before);
+                    let loc = unsafe { LLVMInstructionGetDebugLoc(before) };
+                    unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };
+                    let origin = self.cx.const_i32(0);
+                    let call = self.call(self.cx.warning, &[origin]);
+                    unsafe {
+                        LLVMInstructionSetDebugLoc(call, loc);
+                        let nomerge = LLVMCreateEnumAttribute(self.cx.ctx, ir::attr_kind("nomerge"), 0);
+                        LLVMAddCallSiteAttribute(call, llvm_sys::LLVMAttributeFunctionIndex, nomerge);
+                    }
+                }
+                Action::UnpoisonIf { cond, ptr, size, before } => {
+                    self.set_debug_loc(before);
+                    let then = self.split_if_then(cond, before);
+                    unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };
+                    self.set_shadow_bytes(ptr, 0, self.cx.const_i64(size), 1);
+                }
+            }
+        }
+    }
+
+    /// Splits the block of `before` so that `cond` is tested right before it;
+    /// returns the (cold) block executed when `cond` holds, which ends in a
+    /// branch back to `before`.
+    ///
+    /// The *head* of the block (everything before `before`) moves into a new
+    /// block, so phis in successor blocks keep their incoming block and only
+    /// the branches into the old block need redirecting.
+    pub(super) fn split_if_then(&mut self, cond: V, before: V) -> B {
+        unsafe {
+            let tail = ir::instruction_parent(before);
+            let head = LLVMInsertBasicBlockInContext(self.cx.ctx, tail, cstring("umsan.head").as_ptr());
+            // Moving instructions must not change their debug locations.
+            let saved_loc = LLVMGetCurrentDebugLocation2(self.b);
+            LLVMSetCurrentDebugLocation2(self.b, std::ptr::null_mut());
+            // Redirect every branch (and blockaddress) into `tail` to `head`.
+            // Replacing a block's uses also rewrites the phis of its
+            // successors, which must keep naming `tail`: detach the
+            // terminator meanwhile, so the block has no successors.
+            let term = ir::terminator(tail);
+            LLVMInstructionRemoveFromParent(term);
+            LLVMReplaceAllUsesWith(LLVMBasicBlockAsValue(tail), LLVMBasicBlockAsValue(head));
+            LLVMPositionBuilderAtEnd(self.b, tail);
+            LLVMInsertIntoBuilderWithName(self.b, term, cstring(&ir::value_name(term)).as_ptr());
+            LLVMPositionBuilderAtEnd(self.b, head);
+            let mut i = ir::first_instruction(tail);
+            while i != before {
+                let next = ir::next_instruction(i);
+                let name = cstring(&ir::value_name(i));
+                LLVMInstructionRemoveFromParent(i);
+                LLVMInsertIntoBuilderWithName(self.b, i, name.as_ptr());
+                i = next;
+            }
+            let then = LLVMAppendBasicBlockInContext(self.cx.ctx, self.func, cstring("umsan.report").as_ptr());
+            LLVMSetCurrentDebugLocation2(self.b, saved_loc);
+            let br = LLVMBuildCondBr(self.b, cond, then, tail);
+            self.set_unlikely(br);
+            LLVMPositionBuilderAtEnd(self.b, then);
+            LLVMBuildBr(self.b, tail);
+            then
+        }
+    }
+
+    fn set_unlikely(&self, br: V) {
+        unsafe {
+            let name = "branch_weights";
+            let mut ops = [
+                LLVMMDStringInContext2(self.cx.ctx, name.as_ptr() as *const _, name.len()),
+                LLVMValueAsMetadata(self.cx.const_i32(1)),
+                LLVMValueAsMetadata(self.cx.const_i32(1 << 20)),
+            ];
+            let node = LLVMMDNodeInContext2(self.cx.ctx, ops.as_mut_ptr(), ops.len());
+            let kind = LLVMGetMDKindIDInContext(self.cx.ctx, "prof".as_ptr() as *const _, 4);
+            LLVMSetMetadata(br, kind, LLVMMetadataAsValue(self.cx.ctx, node));
+        }
+    }
+}
+
+pub(super) fn round8(n: u64) -> u64 {
+    n.div_ceil(umsan_abi::PARAM_SLOT_ALIGN) * umsan_abi::PARAM_SLOT_ALIGN
+}

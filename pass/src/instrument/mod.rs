@@ -1,0 +1,216 @@
+//! Module-level driver of the instrumentation: declares the runtime's
+//! thread-local slots and entry points once per module, decides which
+//! functions get instrumented, and runs a [`function::FunctionInstrumenter`]
+//! over each of them.
+
+pub mod function;
+mod shadow;
+mod visit_arith;
+mod visit_call;
+mod visit_intrinsic;
+mod visit_memory;
+
+use crate::ir::{self, cstring, Layout, T, V};
+use crate::models::Models;
+use crate::options::Options;
+use llvm_sys::core::*;
+use llvm_sys::prelude::*;
+use llvm_sys::LLVMThreadLocalMode;
+use std::collections::{HashMap, HashSet};
+
+/// A runtime function: its declaration and its type (needed by `LLVMBuildCall2`).
+#[derive(Clone, Copy)]
+pub struct RtFn {
+    pub func: V,
+    pub ty: T,
+}
+
+/// What every function's instrumentation shares: types, runtime
+/// declarations, options, models.
+pub struct ModuleCx {
+    pub ctx: LLVMContextRef,
+    pub module: LLVMModuleRef,
+    pub layout: Layout,
+    pub opts: Options,
+    pub models: Models,
+    pub void: T,
+    pub i1: T,
+    pub i8: T,
+    pub i32: T,
+    pub i64: T,
+    pub ptr: T,
+    pub param_tls: V,
+    pub retval_tls: V,
+    pub param_tag: V,
+    pub retval_tag: V,
+    pub warning: RtFn,
+    pub poison: RtFn,
+    pub unpoison: RtFn,
+    pub poison_stack: RtFn,
+    pub copy_out_check: RtFn,
+    pub move_shadow: RtFn,
+    /// `malloc` → `__umsan_malloc`, … (declared on first use).
+    pub alloc_wrappers: HashMap<&'static str, &'static str>,
+    /// Functions whose bodies this module instruments: calls to them need no
+    /// run-time check of whether the callee is instrumented.
+    pub instrumented: HashSet<V>,
+}
+
+impl ModuleCx {
+    pub fn new(module: LLVMModuleRef, opts: Options, models: Models) -> Self {
+        let ctx = unsafe { LLVMGetModuleContext(module) };
+        let (void, i1, i8, i32, i64, ptr) = unsafe {
+            (
+                LLVMVoidTypeInContext(ctx),
+                LLVMInt1TypeInContext(ctx),
+                LLVMInt8TypeInContext(ctx),
+                LLVMInt32TypeInContext(ctx),
+                LLVMInt64TypeInContext(ctx),
+                LLVMPointerTypeInContext(ctx, 0),
+            )
+        };
+        let tls_array = unsafe { LLVMArrayType2(i64, umsan_abi::PARAM_TLS_BYTES / 8) };
+        let mut cx = ModuleCx {
+            ctx,
+            module,
+            layout: Layout::new(module),
+            opts,
+            models,
+            void,
+            i1,
+            i8,
+            i32,
+            i64,
+            ptr,
+            param_tls: std::ptr::null_mut(),
+            retval_tls: std::ptr::null_mut(),
+            param_tag: std::ptr::null_mut(),
+            retval_tag: std::ptr::null_mut(),
+            warning: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
+            poison: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
+            unpoison: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
+            poison_stack: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
+            copy_out_check: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
+            move_shadow: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
+            alloc_wrappers: umsan_abi::ALLOC_WRAPPERS.iter().copied().collect(),
+            instrumented: HashSet::new(),
+        };
+        cx.param_tls = cx.tls_global(umsan_abi::tls::PARAM, tls_array);
+        cx.retval_tls = cx.tls_global(umsan_abi::tls::RETVAL, tls_array);
+        cx.param_tag = cx.tls_global(umsan_abi::tls::PARAM_TAG, ptr);
+        cx.retval_tag = cx.tls_global(umsan_abi::tls::RETVAL_TAG, ptr);
+        cx.warning = cx.runtime_fn(umsan_abi::rt::WARNING, void, &[i32]);
+        cx.poison = cx.runtime_fn(umsan_abi::rt::POISON, void, &[ptr, i64]);
+        cx.unpoison = cx.runtime_fn(umsan_abi::rt::UNPOISON, void, &[ptr, i64]);
+        cx.poison_stack = cx.runtime_fn(umsan_abi::rt::POISON_STACK, void, &[ptr, i64, ptr]);
+        cx.copy_out_check = cx.runtime_fn(umsan_abi::rt::COPY_OUT_CHECK, void, &[ptr, i64]);
+        cx.move_shadow = cx.runtime_fn(umsan_abi::rt::MOVE_SHADOW, void, &[ptr, ptr, i64]);
+        cx
+    }
+
+    fn tls_global(&self, name: &str, ty: T) -> V {
+        let cname = cstring(name);
+        unsafe {
+            let existing = LLVMGetNamedGlobal(self.module, cname.as_ptr());
+            if !existing.is_null() {
+                return existing;
+            }
+            let g = LLVMAddGlobal(self.module, ty, cname.as_ptr());
+            LLVMSetThreadLocal(g, 1);
+            LLVMSetThreadLocalMode(g, LLVMThreadLocalMode::LLVMInitialExecTLSModel);
+            g
+        }
+    }
+
+    /// Declares (or finds) a runtime function `ret name(params…)`.
+    pub fn runtime_fn(&self, name: &str, ret: T, params: &[T]) -> RtFn {
+        let cname = cstring(name);
+        unsafe {
+            let mut ps = params.to_vec();
+            let ty = LLVMFunctionType(ret, ps.as_mut_ptr(), ps.len() as u32, 0);
+            let mut f = LLVMGetNamedFunction(self.module, cname.as_ptr());
+            if f.is_null() {
+                f = LLVMAddFunction(self.module, cname.as_ptr(), ty);
+                let nounwind = LLVMCreateEnumAttribute(self.ctx, ir::attr_kind("nounwind"), 0);
+                LLVMAddAttributeAtIndex(f, llvm_sys::LLVMAttributeFunctionIndex, nounwind);
+            }
+            RtFn { func: f, ty }
+        }
+    }
+
+    /// Declares the runtime wrapper that replaces direct calls to `name`, with
+    /// the callee's own function type.
+    pub fn alloc_wrapper(&self, name: &str, fnty: T) -> Option<V> {
+        let wrapper = self.alloc_wrappers.get(name)?;
+        let cname = cstring(wrapper);
+        unsafe {
+            let mut f = LLVMGetNamedFunction(self.module, cname.as_ptr());
+            if f.is_null() {
+                f = LLVMAddFunction(self.module, cname.as_ptr(), fnty);
+            }
+            Some(f)
+        }
+    }
+
+    pub fn const_i64(&self, v: u64) -> V {
+        unsafe { LLVMConstInt(self.i64, v, 0) }
+    }
+
+    pub fn const_i32(&self, v: u64) -> V {
+        unsafe { LLVMConstInt(self.i32, v, 0) }
+    }
+}
+
+/// Name of the named metadata that marks a module as instrumented, so the
+/// pass never instruments a module twice.
+const MARKER: &str = "umsan.instrumented";
+
+/// Instruments every eligible function of `module`.
+pub fn instrument_module(module: LLVMModuleRef, opts: Options, models: Models) -> Result<(), String> {
+    let marker = cstring(MARKER);
+    unsafe {
+        if !LLVMGetNamedMetadata(module, marker.as_ptr(), MARKER.len()).is_null() {
+            return Ok(());
+        }
+    }
+    let mut cx = ModuleCx::new(module, opts, models);
+    let candidates: Vec<V> = ir::functions(module)
+        .into_iter()
+        .filter(|&f| !ir::is_declaration(f) && should_instrument(&cx, f))
+        .collect();
+    cx.instrumented = candidates.iter().copied().collect();
+    for f in candidates {
+        let name = ir::value_name(f);
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            function::FunctionInstrumenter::new(&cx, f).run()
+        }));
+        match result {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => return Err(format!("while instrumenting function '{name}': {e}")),
+            Err(p) => {
+                let msg = p
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_else(|| "internal error".into());
+                return Err(format!("internal error while instrumenting function '{name}': {msg}"));
+            }
+        }
+    }
+    unsafe {
+        let md = LLVMMDNodeInContext2(cx.ctx, std::ptr::null_mut(), 0);
+        LLVMAddNamedMetadataOperand(module, marker.as_ptr(), LLVMMetadataAsValue(cx.ctx, md));
+    }
+    Ok(())
+}
+
+/// Functions left exactly as clang emitted them: modelled functions (their
+/// effect is applied at call sites), naked functions, and functions that opt
+/// out with `__attribute__((disable_sanitizer_instrumentation))`.
+fn should_instrument(cx: &ModuleCx, f: V) -> bool {
+    let name = ir::value_name(f);
+    !(name.starts_with("__umsan_")
+        || cx.models.get(&name).is_some()
+        || ir::function_has_attr(f, "naked")
+        || ir::function_has_attr(f, "disable_sanitizer_instrumentation"))
+}

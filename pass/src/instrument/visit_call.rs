@@ -1,0 +1,167 @@
+//! Calls: shadows of arguments and return values cross calls in
+//! thread-local slots, guarded by tags so that uninstrumented code on either
+//! side of a call is never trusted for shadows it did not write.
+//!
+//! Caller, before the call: argument shadows → `__umsan_param_tls`, callee
+//! address → `__umsan_param_tag`. Callee, at return: shadow →
+//! `__umsan_retval_tls`, own address → `__umsan_retval_tag`. Caller, after the
+//! call: the result's shadow is read only if `__umsan_retval_tag` names the
+//! callee; otherwise the callee was not instrumented, its result is clean,
+//! and stack objects whose address it received are considered written by it.
+
+use super::function::{round8, Action, FunctionInstrumenter};
+use crate::ir::{self, NONAME, V};
+use llvm_sys::core::*;
+use llvm_sys::{LLVMIntPredicate as P, LLVMOpcode as Op, LLVMTypeKind as K};
+
+impl FunctionInstrumenter<'_> {
+    pub(super) fn visit_call(&mut self, inst: V) {
+        let callee = unsafe { LLVMGetCalledValue(inst) };
+        if ir::is_inline_asm(callee) {
+            return self.visit_inline_asm(inst);
+        }
+        if let Some(name) = ir::intrinsic_name(callee) {
+            return self.visit_intrinsic(inst, &name);
+        }
+        let callee_name = if ir::is_function(callee) { ir::value_name(callee) } else { String::new() };
+        if callee_name.starts_with("__umsan_") {
+            return self.set_clean(inst);
+        }
+        let mut callee = callee;
+        if ir::is_function(callee) && ir::is_declaration(callee) {
+            let fnty = unsafe { LLVMGetCalledFunctionType(inst) };
+            if let Some(wrapper) = self.cx.alloc_wrapper(&callee_name, fnty) {
+                let last = ir::num_operands(inst) - 1;
+                unsafe { LLVMSetOperand(inst, last, wrapper) };
+                callee = wrapper;
+            }
+        }
+        self.before(inst);
+        self.store_arg_shadows(inst, callee);
+        let musttail = unsafe { LLVMGetTailCallKind(inst) } == llvm_sys::LLVMTailCallKind::LLVMTailCallKindMustTail;
+        if musttail {
+            return self.set_clean(inst);
+        }
+        let next = ir::next_instruction(inst);
+        self.before(next);
+        let callee_instrumented = self.cx.instrumented.contains(&callee);
+        let returned_ours = if callee_instrumented {
+            None
+        } else {
+            let tag = self.load(self.cx.ptr, self.cx.retval_tag, 8);
+            Some(self.icmp(P::LLVMIntEQ, tag, callee))
+        };
+        if let Some(st) = self.shadow_ty(inst) {
+            let s = if self.cx.layout.alloc_size(st) > umsan_abi::PARAM_TLS_BYTES {
+                self.cx.clean(st)
+            } else {
+                let s = self.load(st, self.cx.retval_tls, 8);
+                match returned_ours {
+                    Some(ok) => self.select(ok, s, self.cx.clean(st)),
+                    None => s,
+                }
+            };
+            self.set_shadow(inst, s);
+        }
+        if let Some(ok) = returned_ours {
+            self.unpoison_escaped_stack(inst, ok, next);
+        }
+    }
+
+    /// Writes the argument shadows into the param TLS and tags the call.
+    fn store_arg_shadows(&mut self, inst: V, callee: V) {
+        let fnty = unsafe { LLVMGetCalledFunctionType(inst) };
+        let nparams = unsafe { LLVMCountParamTypes(fnty) };
+        let mut offset = 0u64;
+        for i in 0..nparams {
+            let arg = ir::operand(inst, i);
+            if self.cx.opts.eager_checks {
+                self.check_operand(arg, inst);
+            }
+            if let Some(byval) = ir::call_arg_type_attr(inst, i, "byval") {
+                let size = self.cx.layout.alloc_size(byval);
+                if offset + size > umsan_abi::PARAM_TLS_BYTES {
+                    break;
+                }
+                self.before(inst);
+                let slot = self.tls_slot(self.cx.param_tls, offset);
+                let src = self.shadow_addr(arg);
+                unsafe { LLVMBuildMemCpy(self.b, slot, 8, src, 1, self.cx.const_i64(size)) };
+                offset += round8(size);
+                continue;
+            }
+            let Some(st) = self.shadow_ty(arg) else { continue };
+            let size = self.cx.layout.alloc_size(st);
+            if offset + size > umsan_abi::PARAM_TLS_BYTES {
+                break;
+            }
+            self.before(inst);
+            let s = if self.cx.opts.eager_checks { self.cx.clean(st) } else { self.shadow(arg) };
+            let slot = self.tls_slot(self.cx.param_tls, offset);
+            self.store(s, slot, 8);
+            offset += round8(size);
+        }
+        self.before(inst);
+        self.store(callee, self.cx.param_tag, 8);
+    }
+
+    /// After a call into uninstrumented code, local variables whose address
+    /// it was given count as written by it (`stat(path, &st)`, `pipe(fds)`).
+    fn unpoison_escaped_stack(&mut self, inst: V, returned_ours: V, next: V) {
+        let nargs = unsafe { LLVMGetNumArgOperands(inst) };
+        let mut seen = Vec::new();
+        for i in 0..nargs {
+            let arg = ir::operand(inst, i);
+            if ir::type_kind(ir::type_of(arg)) != K::LLVMPointerTypeKind {
+                continue;
+            }
+            let Some((alloca, size)) = self.underlying_static_alloca(arg) else { continue };
+            if seen.contains(&alloca) {
+                continue;
+            }
+            seen.push(alloca);
+            self.before(next);
+            let not_ours = self.not(returned_ours);
+            self.actions.push(Action::UnpoisonIf { cond: not_ours, ptr: alloca, size, before: next });
+        }
+    }
+
+    /// The static alloca a pointer is derived from (through GEPs and casts).
+    fn underlying_static_alloca(&self, mut p: V) -> Option<(V, u64)> {
+        for _ in 0..16 {
+            if ir::is_alloca(p) {
+                return self.static_allocas.iter().find(|&&(a, _)| a == p).copied();
+            }
+            if ir::is_instruction(p) {
+                match ir::opcode(p) {
+                    Op::LLVMGetElementPtr | Op::LLVMBitCast | Op::LLVMAddrSpaceCast => p = ir::operand(p, 0),
+                    _ => return None,
+                }
+            } else if unsafe { !LLVMIsAConstantExpr(p).is_null() } {
+                p = ir::operand(p, 0);
+            } else {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Inline assembly is opaque: no operand is checked (an `asm volatile`
+    /// barrier may legitimately take uninitialized values), its results are
+    /// clean, and memory it may write through pointer operands is cleaned.
+    fn visit_inline_asm(&mut self, inst: V) {
+        self.set_clean(inst);
+        let nargs = unsafe { LLVMGetNumArgOperands(inst) };
+        for i in 0..nargs {
+            let Some(elem) = ir::call_arg_type_attr(inst, i, "elementtype") else { continue };
+            let size = self.cx.layout.store_size(elem);
+            if size == 0 {
+                continue;
+            }
+            let p = ir::operand(inst, i);
+            self.after(inst);
+            self.set_shadow_bytes(p, 0, self.cx.const_i64(size), 1);
+        }
+        let _ = NONAME;
+    }
+}

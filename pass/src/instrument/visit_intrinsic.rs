@@ -1,0 +1,242 @@
+//! LLVM intrinsics. Each known family has its own rule; anything else takes
+//! the strict fallback (operands checked, result clean).
+
+use super::function::FunctionInstrumenter;
+use crate::ir::{self, NONAME, V};
+use llvm_sys::core::*;
+use llvm_sys::LLVMTypeKind as K;
+
+/// Size of `va_list` on x86_64.
+const VA_LIST_BYTES: u64 = 24;
+
+/// Families whose result shadow is the OR of the shadows of all operands of
+/// the result's type (element-wise, like plain arithmetic).
+const OR_FAMILIES: &[&str] = &[
+    "abs", "smax", "smin", "umax", "umin", "sadd.sat", "uadd.sat", "ssub.sat", "usub.sat", "sshl.sat", "ushl.sat",
+    "fabs", "sqrt", "floor", "ceil", "trunc", "rint", "nearbyint", "round", "roundeven", "copysign", "minnum",
+    "maxnum", "minimum", "maximum", "fma", "fmuladd", "pow", "powi", "exp", "exp2", "exp10", "log", "log2", "log10",
+    "sin", "cos", "tan", "canonicalize", "ldexp", "lrint", "llrint", "lround", "llround", "fptrunc.round",
+];
+
+/// Families where any uninitialized input bit spoils the whole (element of
+/// the) result.
+const ALL_OR_NOTHING: &[&str] = &["ctpop", "ctlz", "cttz", "is.fpclass"];
+
+/// Families with no data effect on the program's values.
+const NO_EFFECT: &[&str] = &[
+    "dbg.", "assume", "lifetime.", "experimental.noalias.scope.decl", "donothing", "prefetch", "sideeffect",
+    "trap", "debugtrap", "ubsantrap", "va_end", "invariant.end", "pseudoprobe", "var.annotation", "codeview.annotation",
+];
+
+/// Families whose result is always initialized and whose operands need no check.
+const CLEAN_RESULT: &[&str] = &[
+    "objectsize", "is.constant", "stacksave", "threadlocal.address", "invariant.start", "read_register",
+    "frameaddress", "returnaddress", "get.rounding", "annotation", "ptr.annotation", "eh.typeid.for",
+    "experimental.widenable.condition", "allow.runtime.check", "allow.ubsan.check",
+];
+
+/// The family part of an intrinsic name: `llvm.memcpy.p0.p0.i64` → `memcpy.p0.p0.i64`.
+fn family(name: &str) -> &str {
+    name.strip_prefix("llvm.").unwrap_or(name)
+}
+
+fn is_family(rest: &str, fam: &str) -> bool {
+    rest == fam || rest.starts_with(&format!("{fam}.")) || (fam.ends_with('.') && rest.starts_with(fam))
+}
+
+impl FunctionInstrumenter<'_> {
+    pub(super) fn visit_intrinsic(&mut self, inst: V, name: &str) {
+        let rest = family(name);
+        let any_of = |list: &[&str]| list.iter().any(|f| is_family(rest, f));
+        if is_family(rest, "lifetime.start") || is_family(rest, "lifetime.end") {
+            return self.visit_lifetime(inst, rest.starts_with("lifetime.start"));
+        }
+        if any_of(NO_EFFECT) {
+            return;
+        }
+        if any_of(CLEAN_RESULT) {
+            return self.set_clean(inst);
+        }
+        if ["memcpy", "memcpy.inline", "memmove"].iter().any(|f| is_family(rest, f)) {
+            return self.visit_memtransfer(inst);
+        }
+        if ["memset", "memset.inline"].iter().any(|f| is_family(rest, f)) {
+            return self.visit_memset(inst);
+        }
+        if is_family(rest, "va_start") || is_family(rest, "va_copy") {
+            // The va_list was written by code the compiler generates.
+            self.after(inst);
+            self.set_shadow_bytes(ir::operand(inst, 0), 0, self.cx.const_i64(VA_LIST_BYTES), 1);
+            return;
+        }
+        if is_family(rest, "stackrestore") {
+            return self.visit_stackrestore(inst);
+        }
+        if ["expect", "expect.with.probability", "launder.invariant.group", "strip.invariant.group", "ssa.copy"]
+            .iter()
+            .any(|f| is_family(rest, f))
+        {
+            let s = self.shadow(ir::operand(inst, 0));
+            return self.set_shadow(inst, s);
+        }
+        if is_family(rest, "bswap") || is_family(rest, "bitreverse") {
+            self.before(inst);
+            let s0 = self.shadow(ir::operand(inst, 0));
+            let callee = unsafe { LLVMGetCalledValue(inst) };
+            let fnty = unsafe { LLVMGetCalledFunctionType(inst) };
+            let mut args = [s0];
+            let s = unsafe { LLVMBuildCall2(self.b, fnty, callee, args.as_mut_ptr(), 1, NONAME) };
+            return self.set_shadow(inst, s);
+        }
+        if is_family(rest, "fshl") || is_family(rest, "fshr") {
+            return self.visit_funnel_shift(inst);
+        }
+        if rest.contains(".with.overflow.") {
+            return self.visit_with_overflow(inst);
+        }
+        if rest.starts_with("vector.reduce.") {
+            return self.visit_vector_reduce(inst);
+        }
+        if any_of(ALL_OR_NOTHING) {
+            self.before(inst);
+            let Some(st) = self.shadow_ty(inst) else { return };
+            let s0 = self.shadow(ir::operand(inst, 0));
+            let flag = self.lanes_poisoned(s0);
+            let s = self.spread(flag, st);
+            return self.set_shadow(inst, s);
+        }
+        if any_of(OR_FAMILIES) {
+            return self.visit_or_of_args(inst);
+        }
+        self.visit_instruction(inst)
+    }
+
+    /// `llvm.lifetime.start` poisons the slot again (a new scope begins);
+    /// `llvm.lifetime.end` cleans it, so the stack it occupied is clean for
+    /// whatever code uses it next.
+    fn visit_lifetime(&mut self, inst: V, start: bool) {
+        let ptr = ir::operand(inst, 1);
+        let size = match ir::const_sext_value(ir::operand(inst, 0)) {
+            Some(n) if n >= 0 => n as u64,
+            _ => match self.static_allocas.iter().find(|&&(a, _)| a == ptr) {
+                Some(&(_, n)) => n,
+                None => return,
+            },
+        };
+        self.before(inst);
+        self.set_shadow_bytes(ptr, if start { 0xff } else { 0 }, self.cx.const_i64(size), 1);
+    }
+
+    /// memcpy/memmove: the same transfer on the shadow.
+    fn visit_memtransfer(&mut self, inst: V) {
+        self.before(inst);
+        let (dst, src, len) = (ir::operand(inst, 0), ir::operand(inst, 1), ir::operand(inst, 2));
+        let len = self.cx.defined_operand(len);
+        let sd = self.shadow_addr(dst);
+        let ss = self.shadow_addr(src);
+        // Always memmove on shadow: for memcpy the ranges cannot overlap anyway.
+        unsafe { LLVMBuildMemMove(self.b, sd, 1, ss, 1, len) };
+    }
+
+    /// memset: the shadow takes the shadow of the byte value.
+    fn visit_memset(&mut self, inst: V) {
+        self.before(inst);
+        let (dst, val, len) = (ir::operand(inst, 0), ir::operand(inst, 1), ir::operand(inst, 2));
+        let len = self.cx.defined_operand(len);
+        let sv = self.shadow(val);
+        let sd = self.shadow_addr(dst);
+        unsafe { LLVMBuildMemSet(self.b, sd, sv, len, 1) };
+    }
+
+    /// Memory released by `stackrestore` (VLAs leaving scope) is cleaned.
+    fn visit_stackrestore(&mut self, inst: V) {
+        let Some((lo_slot, _)) = self.dynamic_stack else { return };
+        self.before(inst);
+        let target = ir::operand(inst, 0);
+        unsafe {
+            let lo = self.load(self.cx.ptr, lo_slot, 8);
+            let lo_i = LLVMBuildPtrToInt(self.b, lo, self.cx.i64, NONAME);
+            let hi_i = LLVMBuildPtrToInt(self.b, target, self.cx.i64, NONAME);
+            let above = LLVMBuildICmp(self.b, llvm_sys::LLVMIntPredicate::LLVMIntUGT, hi_i, lo_i, NONAME);
+            let diff = LLVMBuildSub(self.b, hi_i, lo_i, NONAME);
+            let n = self.select(above, diff, self.cx.const_i64(0));
+            self.call(self.cx.unpoison, &[lo, n]);
+            let new_lo = self.select(above, target, lo);
+            self.store(new_lo, lo_slot, 8);
+        }
+    }
+
+    fn visit_funnel_shift(&mut self, inst: V) {
+        self.before(inst);
+        let (s0, s1, s2) =
+            (self.shadow(ir::operand(inst, 0)), self.shadow(ir::operand(inst, 1)), self.shadow(ir::operand(inst, 2)));
+        let callee = unsafe { LLVMGetCalledValue(inst) };
+        let fnty = unsafe { LLVMGetCalledFunctionType(inst) };
+        let mut args = [s0, s1, self.cx.defined_operand(ir::operand(inst, 2))];
+        let shifted = unsafe { LLVMBuildCall2(self.b, fnty, callee, args.as_mut_ptr(), 3, NONAME) };
+        let flag = self.lanes_poisoned(s2);
+        let spread = self.spread(flag, ir::type_of(s0));
+        let s = self.or(shifted, spread);
+        self.set_shadow(inst, s);
+    }
+
+    /// `{iN, i1} @llvm.sadd.with.overflow`: the value ORs the operands'
+    /// shadows; the overflow bit is uninitialized if any input bit is.
+    fn visit_with_overflow(&mut self, inst: V) {
+        self.before(inst);
+        let Some(st) = self.shadow_ty(inst) else { return };
+        let combined = self.or(self.shadow(ir::operand(inst, 0)), self.shadow(ir::operand(inst, 1)));
+        let flag = self.lanes_poisoned(combined);
+        unsafe {
+            let s = LLVMBuildInsertValue(self.b, self.cx.clean(st), combined, 0, NONAME);
+            let s = LLVMBuildInsertValue(self.b, s, flag, 1, NONAME);
+            self.set_shadow(inst, s);
+        }
+    }
+
+    /// Reductions: any uninitialized element spoils the scalar result.
+    fn visit_vector_reduce(&mut self, inst: V) {
+        self.before(inst);
+        let Some(st) = self.shadow_ty(inst) else { return };
+        let mut any = unsafe { LLVMConstInt(self.cx.i1, 0, 0) };
+        for i in 0..unsafe { LLVMGetNumArgOperands(inst) } {
+            let s = self.shadow(ir::operand(inst, i));
+            if !self.is_clean_const(s) {
+                let a = self.any_poisoned(s);
+                any = self.or(any, a);
+            }
+        }
+        let s = self.spread(any, st);
+        self.set_shadow(inst, s);
+    }
+
+    /// OR of the shadows of the arguments that have the result's type;
+    /// other arguments (e.g. `powi`'s exponent, `abs`'s flag) spoil the whole
+    /// result when uninitialized.
+    fn visit_or_of_args(&mut self, inst: V) {
+        self.before(inst);
+        let Some(st) = self.shadow_ty(inst) else { return self.visit_instruction(inst) };
+        let mut s = self.cx.clean(st);
+        for i in 0..unsafe { LLVMGetNumArgOperands(inst) } {
+            let arg = ir::operand(inst, i);
+            let sa = self.shadow(arg);
+            if self.is_clean_const(sa) {
+                continue;
+            }
+            let part = if ir::type_of(sa) == st {
+                sa
+            } else {
+                let flag = if ir::type_kind(ir::type_of(sa)) == K::LLVMVectorTypeKind
+                    && ir::type_kind(st) == K::LLVMVectorTypeKind
+                {
+                    self.lanes_poisoned(sa)
+                } else {
+                    self.any_poisoned(sa)
+                };
+                self.spread(flag, st)
+            };
+            s = self.or(s, part);
+        }
+        self.set_shadow(inst, s);
+    }
+}

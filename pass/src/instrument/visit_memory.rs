@@ -1,0 +1,137 @@
+//! Handlers for memory instructions: alloca, load, store, atomics, GEP.
+
+use super::function::FunctionInstrumenter;
+use crate::ir::{self, cstring, NONAME, V};
+use llvm_sys::core::*;
+use llvm_sys::LLVMIntPredicate;
+
+impl FunctionInstrumenter<'_> {
+    /// Stack slots start uninitialized. Static slots (constant size, entry
+    /// block) are poisoned right after the alloca and cleaned at every return;
+    /// dynamic ones are poisoned by the runtime and the whole dynamic area is
+    /// cleaned at returns.
+    pub(super) fn visit_alloca(&mut self, inst: V) {
+        self.set_clean(inst);
+        let ty = unsafe { LLVMGetAllocatedType(inst) };
+        let elem_size = self.cx.layout.alloc_size(ty);
+        let count = ir::operand(inst, 0);
+        let entry = unsafe { LLVMGetEntryBasicBlock(self.func) };
+        let align = unsafe { LLVMGetAlignment(inst) };
+        self.after(inst);
+        match ir::const_int_value(count) {
+            Some(n) if ir::instruction_parent(inst) == entry => {
+                let size = elem_size * n;
+                if size == 0 {
+                    return;
+                }
+                self.set_shadow_bytes(inst, 0xff, self.cx.const_i64(size), align);
+                self.static_allocas.push((inst, size));
+            }
+            _ => {
+                // (dynamic_area moves the builder: set up the area first)
+                let lo_slot = self.dynamic_area().0;
+                self.set_debug_loc(inst);
+                self.after(inst);
+                let n = self.int_cast(count, self.cx.i64);
+                let bytes = unsafe { LLVMBuildMul(self.b, n, self.cx.const_i64(elem_size), NONAME) };
+                self.call(self.cx.poison, &[inst, bytes]);
+                let lo = self.load(self.cx.ptr, lo_slot, 8);
+                let below = self.icmp(LLVMIntPredicate::LLVMIntULT, inst, lo);
+                let new_lo = self.select(below, inst, lo);
+                self.store(new_lo, lo_slot, 8);
+            }
+        }
+    }
+
+    /// The slot tracking the lowest dynamic allocation and the stack pointer
+    /// at entry, created on first use at the top of the entry block. Leaves
+    /// the builder there.
+    pub(super) fn dynamic_area(&mut self) -> (V, V) {
+        if let Some(d) = self.dynamic_stack {
+            return d;
+        }
+        let entry = unsafe { LLVMGetEntryBasicBlock(self.func) };
+        let first = ir::first_instruction(entry);
+        unsafe {
+            let loc = LLVMGetCurrentDebugLocation2(self.b);
+            LLVMSetCurrentDebugLocation2(self.b, std::ptr::null_mut());
+            LLVMPositionBuilderBefore(self.b, first);
+            let slot = LLVMBuildAlloca(self.b, self.cx.ptr, cstring("umsan.dyn_lo").as_ptr());
+            let name = "llvm.stacksave";
+            let id = LLVMLookupIntrinsicID(name.as_ptr() as *const _, name.len());
+            let mut tys = [self.cx.ptr];
+            let decl = LLVMGetIntrinsicDeclaration(self.cx.module, id, tys.as_mut_ptr(), 1);
+            let fty = LLVMIntrinsicGetType(self.cx.ctx, id, tys.as_mut_ptr(), 1);
+            let sp0 = LLVMBuildCall2(self.b, fty, decl, std::ptr::null_mut(), 0, NONAME);
+            self.store(sp0, slot, 8);
+            LLVMSetCurrentDebugLocation2(self.b, loc);
+            self.dynamic_stack = Some((slot, sp0));
+        }
+        self.dynamic_stack.unwrap()
+    }
+
+    pub(super) fn visit_load(&mut self, inst: V) {
+        let ptr = ir::operand(inst, 0);
+        self.check_operand(ptr, inst);
+        let Some(st) = self.shadow_ty(inst) else { return };
+        self.before(inst);
+        let align = unsafe { LLVMGetAlignment(inst) };
+        let sa = self.shadow_addr(ptr);
+        let s = self.load(st, sa, align);
+        self.set_shadow(inst, s);
+    }
+
+    pub(super) fn visit_store(&mut self, inst: V) {
+        let val = ir::operand(inst, 0);
+        let ptr = ir::operand(inst, 1);
+        self.check_operand(ptr, inst);
+        if self.shadow_ty(val).is_none() {
+            return;
+        }
+        self.before(inst);
+        let align = unsafe { LLVMGetAlignment(inst) };
+        let s = self.shadow(val);
+        let sa = self.shadow_addr(ptr);
+        self.store(s, sa, align);
+    }
+
+    /// Atomic read-modify-write: the address and the compared value are
+    /// checked; memory and result count as initialized.
+    pub(super) fn visit_cmpxchg(&mut self, inst: V) {
+        let ptr = ir::operand(inst, 0);
+        self.check_operand(ptr, inst);
+        self.check_operand(ir::operand(inst, 1), inst);
+        self.store_clean_shadow(ptr, ir::operand(inst, 2), inst);
+        self.set_clean(inst);
+    }
+
+    pub(super) fn visit_atomicrmw(&mut self, inst: V) {
+        let ptr = ir::operand(inst, 0);
+        self.check_operand(ptr, inst);
+        self.store_clean_shadow(ptr, ir::operand(inst, 1), inst);
+        self.set_clean(inst);
+    }
+
+    fn store_clean_shadow(&mut self, ptr: V, like: V, inst: V) {
+        let Some(st) = self.shadow_ty(like) else { return };
+        self.before(inst);
+        let sa = self.shadow_addr(ptr);
+        self.store(self.cx.clean(st), sa, 1);
+    }
+
+    /// A computed address is uninitialized where its base or any index is.
+    pub(super) fn visit_gep(&mut self, inst: V) {
+        let Some(st) = self.shadow_ty(inst) else { return };
+        self.before(inst);
+        let mut s = self.cx.clean(st);
+        for i in 0..ir::num_operands(inst) {
+            let op_shadow = self.shadow(ir::operand(inst, i));
+            if self.is_clean_const(op_shadow) {
+                continue;
+            }
+            let c = self.cast_shadow(op_shadow, st);
+            s = self.or(s, c);
+        }
+        self.set_shadow(inst, s);
+    }
+}

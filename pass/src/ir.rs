@@ -1,0 +1,290 @@
+//! A thin layer over LLVM's C API (llvm-sys): the handful of queries and
+//! builders the instrumentation needs, with Rust types and no `unsafe` at the
+//! call sites. Every function here takes raw LLVM handles that belong to the
+//! module being instrumented; they stay valid for the whole pass.
+
+use llvm_sys::core::*;
+use llvm_sys::prelude::*;
+use llvm_sys::target::*;
+use llvm_sys::{LLVMIntPredicate, LLVMOpcode, LLVMTypeKind};
+use std::ffi::{CStr, CString};
+
+pub type V = LLVMValueRef;
+pub type T = LLVMTypeRef;
+pub type B = LLVMBasicBlockRef;
+
+/// An empty name for built values.
+pub const NONAME: *const libc_char = c"".as_ptr();
+#[allow(non_camel_case_types)]
+type libc_char = std::ffi::c_char;
+
+pub fn cstring(s: &str) -> CString {
+    CString::new(s).expect("no NUL in LLVM names")
+}
+
+/// The name of a value (empty for unnamed values).
+pub fn value_name(v: V) -> String {
+    let mut len = 0usize;
+    let p = unsafe { LLVMGetValueName2(v, &mut len) };
+    if p.is_null() {
+        return String::new();
+    }
+    let bytes = unsafe { std::slice::from_raw_parts(p as *const u8, len) };
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+pub fn type_kind(t: T) -> LLVMTypeKind {
+    unsafe { LLVMGetTypeKind(t) }
+}
+
+pub fn type_of(v: V) -> T {
+    unsafe { LLVMTypeOf(v) }
+}
+
+pub fn int_width(t: T) -> u32 {
+    unsafe { LLVMGetIntTypeWidth(t) }
+}
+
+pub fn vector_len(t: T) -> u32 {
+    unsafe { LLVMGetVectorSize(t) }
+}
+
+pub fn element_type(t: T) -> T {
+    unsafe { LLVMGetElementType(t) }
+}
+
+pub fn struct_fields(t: T) -> Vec<T> {
+    let n = unsafe { LLVMCountStructElementTypes(t) };
+    (0..n).map(|i| unsafe { LLVMStructGetTypeAtIndex(t, i) }).collect()
+}
+
+pub fn array_len(t: T) -> u64 {
+    unsafe { LLVMGetArrayLength2(t) }
+}
+
+pub fn opcode(i: V) -> LLVMOpcode {
+    unsafe { LLVMGetInstructionOpcode(i) }
+}
+
+pub fn num_operands(v: V) -> u32 {
+    unsafe { LLVMGetNumOperands(v) as u32 }
+}
+
+pub fn operand(v: V, i: u32) -> V {
+    unsafe { LLVMGetOperand(v, i) }
+}
+
+pub fn is_null(v: V) -> bool {
+    v.is_null()
+}
+
+pub fn is_instruction(v: V) -> bool {
+    !unsafe { LLVMIsAInstruction(v) }.is_null()
+}
+
+pub fn is_argument(v: V) -> bool {
+    !unsafe { LLVMIsAArgument(v) }.is_null()
+}
+
+pub fn is_constant(v: V) -> bool {
+    unsafe { LLVMIsConstant(v) != 0 }
+}
+
+pub fn is_undef_or_poison(v: V) -> bool {
+    unsafe { LLVMIsUndef(v) != 0 || !LLVMIsAPoisonValue(v).is_null() }
+}
+
+pub fn is_function(v: V) -> bool {
+    !unsafe { LLVMIsAFunction(v) }.is_null()
+}
+
+pub fn is_inline_asm(v: V) -> bool {
+    !unsafe { LLVMIsAInlineAsm(v) }.is_null()
+}
+
+pub fn is_alloca(v: V) -> bool {
+    !unsafe { LLVMIsAAllocaInst(v) }.is_null()
+}
+
+pub fn const_int_value(v: V) -> Option<u64> {
+    if unsafe { LLVMIsAConstantInt(v) }.is_null() {
+        return None;
+    }
+    Some(unsafe { LLVMConstIntGetZExtValue(v) })
+}
+
+pub fn const_sext_value(v: V) -> Option<i64> {
+    if unsafe { LLVMIsAConstantInt(v) }.is_null() {
+        return None;
+    }
+    Some(unsafe { LLVMConstIntGetSExtValue(v) })
+}
+
+pub fn instruction_parent(i: V) -> B {
+    unsafe { LLVMGetInstructionParent(i) }
+}
+
+pub fn block_parent(b: B) -> V {
+    unsafe { LLVMGetBasicBlockParent(b) }
+}
+
+pub fn next_instruction(i: V) -> V {
+    unsafe { LLVMGetNextInstruction(i) }
+}
+
+pub fn first_instruction(b: B) -> V {
+    unsafe { LLVMGetFirstInstruction(b) }
+}
+
+pub fn terminator(b: B) -> V {
+    unsafe { LLVMGetBasicBlockTerminator(b) }
+}
+
+pub fn instructions(b: B) -> Vec<V> {
+    let mut out = Vec::new();
+    let mut i = first_instruction(b);
+    while !i.is_null() {
+        out.push(i);
+        i = next_instruction(i);
+    }
+    out
+}
+
+pub fn blocks(f: V) -> Vec<B> {
+    let mut out = Vec::new();
+    let mut b = unsafe { LLVMGetFirstBasicBlock(f) };
+    while !b.is_null() {
+        out.push(b);
+        b = unsafe { LLVMGetNextBasicBlock(b) };
+    }
+    out
+}
+
+pub fn successors(term: V) -> Vec<B> {
+    let n = unsafe { LLVMGetNumSuccessors(term) };
+    (0..n).map(|i| unsafe { LLVMGetSuccessor(term, i) }).collect()
+}
+
+pub fn functions(m: LLVMModuleRef) -> Vec<V> {
+    let mut out = Vec::new();
+    let mut f = unsafe { LLVMGetFirstFunction(m) };
+    while !f.is_null() {
+        out.push(f);
+        f = unsafe { LLVMGetNextFunction(f) };
+    }
+    out
+}
+
+pub fn params(f: V) -> Vec<V> {
+    let n = unsafe { LLVMCountParams(f) };
+    (0..n).map(|i| unsafe { LLVMGetParam(f, i) }).collect()
+}
+
+pub fn is_declaration(f: V) -> bool {
+    unsafe { LLVMIsDeclaration(f) != 0 }
+}
+
+/// Reverse post-order of the blocks reachable from the entry: every block
+/// comes after all of its dominators.
+pub fn reverse_post_order(f: V) -> Vec<B> {
+    let entry = unsafe { LLVMGetEntryBasicBlock(f) };
+    let mut visited = std::collections::HashSet::new();
+    let mut post = Vec::new();
+    let mut stack: Vec<(B, Vec<B>)> = vec![(entry, successors(terminator(entry)))];
+    visited.insert(entry);
+    while let Some((b, succs)) = stack.last_mut() {
+        if let Some(s) = succs.pop() {
+            if visited.insert(s) {
+                let t = terminator(s);
+                let next = if t.is_null() { vec![] } else { successors(t) };
+                stack.push((s, next));
+            }
+        } else {
+            post.push(*b);
+            stack.pop();
+        }
+    }
+    post.reverse();
+    post
+}
+
+pub fn icmp_predicate(i: V) -> LLVMIntPredicate {
+    unsafe { LLVMGetICmpPredicate(i) }
+}
+
+/// The attribute kind id of an enum attribute, by name.
+pub fn attr_kind(name: &str) -> u32 {
+    unsafe { LLVMGetEnumAttributeKindForName(name.as_ptr() as *const _, name.len()) }
+}
+
+pub fn function_has_attr(f: V, name: &str) -> bool {
+    let kind = attr_kind(name);
+    !unsafe { LLVMGetEnumAttributeAtIndex(f, llvm_sys::LLVMAttributeFunctionIndex, kind) }.is_null()
+}
+
+/// The type carried by a type attribute (`byval(<ty>)`) of a call argument.
+pub fn call_arg_type_attr(call: V, arg: u32, name: &str) -> Option<T> {
+    let kind = attr_kind(name);
+    let a = unsafe { LLVMGetCallSiteEnumAttribute(call, arg + 1, kind) };
+    if a.is_null() {
+        None
+    } else {
+        Some(unsafe { LLVMGetTypeAttributeValue(a) })
+    }
+}
+
+/// The type carried by a type attribute of a function parameter.
+pub fn param_type_attr(f: V, arg: u32, name: &str) -> Option<T> {
+    let kind = attr_kind(name);
+    let a = unsafe { LLVMGetEnumAttributeAtIndex(f, arg + 1, kind) };
+    if a.is_null() {
+        None
+    } else {
+        Some(unsafe { LLVMGetTypeAttributeValue(a) })
+    }
+}
+
+/// Data layout queries for one module.
+pub struct Layout {
+    td: LLVMTargetDataRef,
+}
+
+impl Layout {
+    pub fn new(m: LLVMModuleRef) -> Self {
+        Layout { td: unsafe { LLVMGetModuleDataLayout(m) } }
+    }
+    /// Bytes the type occupies in memory including tail padding (alloca size).
+    pub fn alloc_size(&self, t: T) -> u64 {
+        unsafe { LLVMABISizeOfType(self.td, t) }
+    }
+    /// Bytes a load or store of the type touches.
+    pub fn store_size(&self, t: T) -> u64 {
+        unsafe { LLVMStoreSizeOfType(self.td, t) }
+    }
+    pub fn bits(&self, t: T) -> u64 {
+        unsafe { LLVMSizeOfTypeInBits(self.td, t) }
+    }
+    pub fn abi_align(&self, t: T) -> u32 {
+        unsafe { LLVMABIAlignmentOfType(self.td, t) }
+    }
+}
+
+/// The name an intrinsic function is declared with (`llvm.memcpy.p0.p0.i64`),
+/// or `None` for a non-intrinsic.
+pub fn intrinsic_name(f: V) -> Option<String> {
+    if f.is_null() || !is_function(f) {
+        return None;
+    }
+    let id = unsafe { LLVMGetIntrinsicID(f) };
+    if id == 0 {
+        return None;
+    }
+    Some(value_name(f))
+}
+
+pub fn c_str_lossy(p: *const libc_char) -> String {
+    if p.is_null() {
+        return String::new();
+    }
+    unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned()
+}

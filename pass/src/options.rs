@@ -1,0 +1,90 @@
+//! Options of the pass. `umsan-cc` hands them over in the environment
+//! variable [`umsan_abi::PASS_OPTIONS_ENV`] as `key=value` pairs separated by
+//! `;` (the same works for `opt-19 -passes=umsan`). Unknown keys and bad
+//! values are errors: an option that is silently ignored is a bug report
+//! waiting to happen.
+
+use std::path::PathBuf;
+
+/// Every tunable of the instrumentation, with its default.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Record and report where uninitialized values were created.
+    pub track_origins: bool,
+    /// Check arguments at calls and return values at returns.
+    pub eager_checks: bool,
+    /// TOML model files (`-fumsan-config=`).
+    pub configs: Vec<PathBuf>,
+    /// Largest constant-size memory operation on shadow emitted inline; larger
+    /// ones become calls.
+    pub max_inline_shadow_bytes: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { track_origins: false, eager_checks: false, configs: Vec::new(), max_inline_shadow_bytes: 64 }
+    }
+}
+
+fn parse_bool(key: &str, v: &str) -> Result<bool, String> {
+    match v {
+        "1" | "true" => Ok(true),
+        "0" | "false" => Ok(false),
+        _ => Err(format!("{key}: expected 0 or 1, got '{v}'")),
+    }
+}
+
+impl Options {
+    /// Parses the `key=value;key=value` form.
+    pub fn parse(s: &str) -> Result<Options, String> {
+        let mut o = Options::default();
+        for item in s.split(';').map(str::trim).filter(|i| !i.is_empty()) {
+            let (key, value) = item
+                .split_once('=')
+                .ok_or_else(|| format!("pass option '{item}' is not of the form key=value"))?;
+            match key {
+                "track-origins" => o.track_origins = parse_bool(key, value)?,
+                "eager-checks" => o.eager_checks = parse_bool(key, value)?,
+                "config" => o.configs.extend(value.split(':').filter(|p| !p.is_empty()).map(PathBuf::from)),
+                "max-inline-shadow-bytes" => {
+                    o.max_inline_shadow_bytes =
+                        value.parse().map_err(|_| format!("{key}: expected a byte count, got '{value}'"))?
+                }
+                _ => {
+                    return Err(format!(
+                        "unknown pass option '{key}' (known: track-origins, eager-checks, config, max-inline-shadow-bytes)"
+                    ))
+                }
+            }
+        }
+        Ok(o)
+    }
+
+    /// The options in effect for this process.
+    pub fn from_env() -> Result<Options, String> {
+        match std::env::var(umsan_abi::PASS_OPTIONS_ENV) {
+            Ok(s) => Options::parse(&s).map_err(|e| format!("{}: {e}", umsan_abi::PASS_OPTIONS_ENV)),
+            Err(_) => Ok(Options::default()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_all_keys() {
+        let o = Options::parse("track-origins=1;eager-checks=true;config=/a.toml:/b.toml").unwrap();
+        assert!(o.track_origins && o.eager_checks);
+        assert_eq!(o.configs, vec![PathBuf::from("/a.toml"), PathBuf::from("/b.toml")]);
+        assert_eq!(Options::parse("").unwrap(), Options::default());
+    }
+
+    #[test]
+    fn rejects_bad_input() {
+        assert!(Options::parse("track-origins=2").unwrap_err().contains("track-origins"));
+        assert!(Options::parse("colour=blue").unwrap_err().contains("unknown pass option 'colour'"));
+        assert!(Options::parse("eager-checks").unwrap_err().contains("key=value"));
+    }
+}

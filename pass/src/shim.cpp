@@ -1,0 +1,96 @@
+// The only C++ in umsan: registration of the pass with clang-19's and
+// opt-19's new pass manager. LLVM's pass-plugin API is C++-only; everything
+// else (the instrumentation itself) is Rust, reached through the C functions
+// declared below and operating on the module through LLVM's C API.
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/PassManager.h"
+#include "llvm/Passes/OptimizationLevel.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Passes/PassPlugin.h"
+#include "llvm/Transforms/InstCombine/InstCombine.h"
+#include "llvm/Transforms/Scalar/EarlyCSE.h"
+#include "llvm/Transforms/Scalar/GVN.h"
+#include "llvm/Transforms/Scalar/SimplifyCFG.h"
+
+using namespace llvm;
+
+extern "C" {
+// Implemented in Rust (pass/src/lib.rs). Return NULL on success, or an error
+// message that must be released with umsan_free_string.
+char *umsan_prepare_module(LLVMModuleRef M);
+char *umsan_instrument_module(LLVMModuleRef M);
+void umsan_free_string(char *S);
+}
+
+namespace {
+
+PreservedAnalyses runRust(Module &M, char *(*Fn)(LLVMModuleRef)) {
+  if (char *Err = Fn(wrap(&M))) {
+    M.getContext().emitError(Twine("umsan: ") + Err);
+    umsan_free_string(Err);
+  }
+  return PreservedAnalyses::none();
+}
+
+/// Runs first (PipelineStartEP): protects modelled functions from inlining so
+/// their calls stay visible to the instrumentation at every -O level.
+struct UmsanPreparePass : PassInfoMixin<UmsanPreparePass> {
+  PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
+    return runRust(M, umsan_prepare_module);
+  }
+  static bool isRequired() { return true; }
+};
+
+/// The instrumentation (OptimizerLastEP, where clang runs MemorySanitizer).
+struct UmsanPass : PassInfoMixin<UmsanPass> {
+  PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
+    return runRust(M, umsan_instrument_module);
+  }
+  static bool isRequired() { return true; }
+};
+
+void addCleanupPasses(ModulePassManager &MPM) {
+  // The same clean-up clang schedules after MemorySanitizer: fold constant
+  // shadows, merge redundant shadow loads and checks.
+  FunctionPassManager FPM;
+  FPM.addPass(EarlyCSEPass());
+  FPM.addPass(InstCombinePass());
+  FPM.addPass(GVNPass());
+  FPM.addPass(InstCombinePass());
+  MPM.addPass(createModuleToFunctionPassAdaptor(std::move(FPM)));
+}
+
+void registerCallbacks(PassBuilder &PB) {
+  PB.registerPipelineStartEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(UmsanPreparePass());
+      });
+  PB.registerOptimizerLastEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel Level) {
+        MPM.addPass(UmsanPass());
+        if (Level != OptimizationLevel::O0)
+          addCleanupPasses(MPM);
+      });
+  PB.registerPipelineParsingCallback(
+      [](StringRef Name, ModulePassManager &MPM,
+         ArrayRef<PassBuilder::PipelineElement>) {
+        if (Name == "umsan") {
+          MPM.addPass(UmsanPass());
+          return true;
+        }
+        if (Name == "umsan-prepare") {
+          MPM.addPass(UmsanPreparePass());
+          return true;
+        }
+        return false;
+      });
+}
+
+} // namespace
+
+// Forwarded to by the exported llvmGetPassPluginInfo, which must be defined
+// in Rust (rustc's export list for a cdylib hides C++-defined symbols).
+extern "C" PassPluginLibraryInfo umsan_plugin_library_info() {
+  return {LLVM_PLUGIN_API_VERSION, "umsan", "0.1", registerCallbacks};
+}

@@ -1,0 +1,52 @@
+#!/bin/sh
+# Make sure the LLVM 19 toolchain umsan builds against is installed.
+#
+# Idempotent: when every tool and the MemorySanitizer runtime (used for
+# comparisons in tests) are present, it does nothing and exits 0. Otherwise,
+# when run as root on a system with apt-get, it installs the Debian packages
+# below; if it cannot install them, it lists what is missing and exits 1.
+#
+# Environment (for testing the detection logic):
+#   UMSAN_BOOTSTRAP_DRY_RUN=1  print the install command instead of running it
+#   UMSAN_BOOTSTRAP_MSAN_RT=PATH  check this file instead of the msan runtime
+set -eu
+
+PACKAGES="clang-19 llvm-19-dev llvm-19-tools libclang-rt-19-dev lld-19"
+TOOLS="clang-19 opt-19 FileCheck-19 llvm-config-19 ld.lld-19"
+MSAN_RT="${UMSAN_BOOTSTRAP_MSAN_RT:-/usr/lib/llvm-19/lib/clang/19/lib/linux/libclang_rt.msan-x86_64.a}"
+
+missing=""
+for tool in $TOOLS; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        missing="$missing $tool"
+    fi
+done
+if [ ! -f "$MSAN_RT" ]; then
+    missing="$missing $MSAN_RT"
+fi
+
+if [ -z "$missing" ]; then
+    echo "bootstrap: LLVM 19 toolchain present (clang-19 opt-19 FileCheck-19 llvm-config-19 ld.lld-19, msan runtime)"
+    exit 0
+fi
+
+echo "bootstrap: missing:$missing"
+
+uid=$(id -u 2>/dev/null || echo 1)
+if [ "$uid" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    if [ "$uid" != 0 ]; then why="not running as root"; else why="apt-get not found"; fi
+    echo "bootstrap: error: cannot install automatically ($why)." >&2
+    echo "bootstrap: install these Debian packages, e.g. as root:" >&2
+    echo "    apt-get update && apt-get install -y $PACKAGES" >&2
+    exit 1
+fi
+
+if [ "${UMSAN_BOOTSTRAP_DRY_RUN:-0}" = 1 ]; then
+    echo "bootstrap: would run: apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $PACKAGES"
+    exit 0
+fi
+
+echo "bootstrap: installing $PACKAGES"
+apt-get update
+# shellcheck disable=SC2086 # word splitting of the package list is intended
+DEBIAN_FRONTEND=noninteractive apt-get install -y $PACKAGES
