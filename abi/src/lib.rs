@@ -107,6 +107,12 @@ pub mod rt {
     /// `void __umsan_poison_stack(void *p, size_t n, const char *descr)`:
     /// poison a stack slot (`descr` is `"name@function"`, for origins).
     pub const POISON_STACK: &str = "__umsan_poison_stack";
+    /// `void __umsan_unpoison_escaped(const void *p)`: `p` was handed to
+    /// code umsan did not compile, which may have written through it: the
+    /// run of uninitialized bytes starting at `p` becomes initialized. (A run
+    /// ends at the first initialized byte, at the latest at the next heap
+    /// chunk's header, which glibc wrote and is therefore initialized.)
+    pub const UNPOISON_ESCAPED: &str = "__umsan_unpoison_escaped";
     /// `void __umsan_move_shadow(void *dst, const void *src, size_t n)`:
     /// overlap-safe shadow (and origin) move, no data copy.
     pub const MOVE_SHADOW: &str = "__umsan_move_shadow";

@@ -28,8 +28,9 @@ use std::collections::HashMap;
 pub(super) enum Action {
     /// Report `use-of-uninitialized-value` if `shadow` has any bit set.
     Check { shadow: V, before: V },
-    /// Clean the shadow of `size` bytes at `ptr` if `cond` (i1) holds.
-    UnpoisonIf { cond: V, ptr: V, size: u64, before: V },
+    /// If `cond` (i1) holds, clean the shadow of `size` bytes at `ptr`, or
+    /// (`None`) of the uninitialized run starting at `ptr`.
+    UnpoisonIf { cond: V, ptr: V, size: Option<u64>, before: V },
 }
 
 pub struct FunctionInstrumenter<'a> {
@@ -550,7 +551,12 @@ impl<'a> FunctionInstrumenter<'a> {
                     self.set_debug_loc(before);
                     let then = self.split_if_then(cond, before);
                     unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };
-                    self.set_shadow_bytes(ptr, 0, self.cx.const_i64(size), 1);
+                    match size {
+                        Some(n) => self.set_shadow_bytes(ptr, 0, self.cx.const_i64(n), 1),
+                        None => {
+                            self.call(self.cx.unpoison_escaped, &[ptr]);
+                        }
+                    }
                 }
             }
         }

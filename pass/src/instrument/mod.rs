@@ -46,6 +46,7 @@ pub struct ModuleCx {
     pub warning: RtFn,
     pub poison: RtFn,
     pub unpoison: RtFn,
+    pub unpoison_escaped: RtFn,
     pub poison_stack: RtFn,
     pub copy_out_check: RtFn,
     pub move_shadow: RtFn,
@@ -89,6 +90,7 @@ impl ModuleCx {
             warning: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             poison: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             unpoison: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
+            unpoison_escaped: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             poison_stack: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             copy_out_check: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             move_shadow: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
@@ -102,6 +104,7 @@ impl ModuleCx {
         cx.warning = cx.runtime_fn(umsan_abi::rt::WARNING, void, &[i32]);
         cx.poison = cx.runtime_fn(umsan_abi::rt::POISON, void, &[ptr, i64]);
         cx.unpoison = cx.runtime_fn(umsan_abi::rt::UNPOISON, void, &[ptr, i64]);
+        cx.unpoison_escaped = cx.runtime_fn(umsan_abi::rt::UNPOISON_ESCAPED, void, &[ptr]);
         cx.poison_stack = cx.runtime_fn(umsan_abi::rt::POISON_STACK, void, &[ptr, i64, ptr]);
         cx.copy_out_check = cx.runtime_fn(umsan_abi::rt::COPY_OUT_CHECK, void, &[ptr, i64]);
         cx.move_shadow = cx.runtime_fn(umsan_abi::rt::MOVE_SHADOW, void, &[ptr, ptr, i64]);

@@ -28,17 +28,30 @@ impl FunctionInstrumenter<'_> {
             return self.set_clean(inst);
         }
         let mut callee = callee;
+        let mut wrapped = false;
         if ir::is_function(callee) && ir::is_declaration(callee) {
             let fnty = unsafe { LLVMGetCalledFunctionType(inst) };
             if let Some(wrapper) = self.cx.alloc_wrapper(&callee_name, fnty) {
                 let last = ir::num_operands(inst) - 1;
                 unsafe { LLVMSetOperand(inst, last, wrapper) };
                 callee = wrapper;
+                wrapped = true;
             }
         }
         self.before(inst);
-        self.store_arg_shadows(inst, callee);
         let musttail = unsafe { LLVMGetTailCallKind(inst) } == llvm_sys::LLVMTailCallKind::LLVMTailCallKindMustTail;
+        if wrapped {
+            // The runtime's allocation wrappers: result clean, and the
+            // stack slot `posix_memalign` writes is initialized.
+            self.set_clean(inst);
+            if !musttail {
+                let next = ir::next_instruction(inst);
+                let yes = unsafe { LLVMConstInt(self.cx.i1, 1, 0) };
+                self.unpoison_escaped(inst, yes, next, false);
+            }
+            return;
+        }
+        self.store_arg_shadows(inst, callee);
         if musttail {
             return self.set_clean(inst);
         }
@@ -64,7 +77,9 @@ impl FunctionInstrumenter<'_> {
             self.set_shadow(inst, s);
         }
         if let Some(ok) = returned_ours {
-            self.unpoison_escaped_stack(inst, ok, next);
+            self.before(next);
+            let not_ours = self.not(ok);
+            self.unpoison_escaped(inst, not_ours, next, true);
         }
     }
 
@@ -105,24 +120,32 @@ impl FunctionInstrumenter<'_> {
         self.store(callee, self.cx.param_tag, 8);
     }
 
-    /// After a call into uninstrumented code, local variables whose address
-    /// it was given count as written by it (`stat(path, &st)`, `pipe(fds)`).
-    fn unpoison_escaped_stack(&mut self, inst: V, returned_ours: V, next: V) {
+    /// After a call into uninstrumented code (`cond`), memory whose address
+    /// it was given counts as written by it: whole local variables
+    /// (`stat(path, &st)`, `pipe(fds)`), and with `other_memory` the
+    /// uninitialized run at any other pointer (`strcpy(heap_buf, s)`).
+    fn unpoison_escaped(&mut self, inst: V, cond: V, next: V, other_memory: bool) {
         let nargs = unsafe { LLVMGetNumArgOperands(inst) };
         let mut seen = Vec::new();
         for i in 0..nargs {
             let arg = ir::operand(inst, i);
-            if ir::type_kind(ir::type_of(arg)) != K::LLVMPointerTypeKind {
+            if ir::type_kind(ir::type_of(arg)) != K::LLVMPointerTypeKind || seen.contains(&arg) {
                 continue;
             }
-            let Some((alloca, size)) = self.underlying_static_alloca(arg) else { continue };
-            if seen.contains(&alloca) {
-                continue;
-            }
-            seen.push(alloca);
-            self.before(next);
-            let not_ours = self.not(returned_ours);
-            self.actions.push(Action::UnpoisonIf { cond: not_ours, ptr: alloca, size, before: next });
+            seen.push(arg);
+            let size = match self.underlying_static_alloca(arg) {
+                Some((alloca, size)) => {
+                    if seen.contains(&alloca) {
+                        continue;
+                    }
+                    seen.push(alloca);
+                    self.actions.push(Action::UnpoisonIf { cond, ptr: alloca, size: Some(size), before: next });
+                    continue;
+                }
+                None if other_memory && !is_known_clean_pointer(arg) => None,
+                None => continue,
+            };
+            self.actions.push(Action::UnpoisonIf { cond, ptr: arg, size, before: next });
         }
     }
 
@@ -163,5 +186,19 @@ impl FunctionInstrumenter<'_> {
             self.set_shadow_bytes(p, 0, self.cx.const_i64(size), 1);
         }
         let _ = NONAME;
+    }
+}
+
+/// Pointers whose memory never carries poison: null, functions, and
+/// read-only globals such as string literals (also behind constant GEPs).
+fn is_known_clean_pointer(mut p: V) -> bool {
+    unsafe {
+        while !LLVMIsAConstantExpr(p).is_null() {
+            p = ir::operand(p, 0);
+        }
+        if !LLVMIsAGlobalVariable(p).is_null() {
+            return LLVMIsGlobalConstant(p) != 0;
+        }
+        !LLVMIsAConstantPointerNull(p).is_null() || ir::is_function(p)
     }
 }

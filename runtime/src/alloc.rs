@@ -1,0 +1,469 @@
+//! Allocation hooks.
+//!
+//! Two families live here:
+//!
+//! * **Interposed libc functions** (`malloc`, `free`, `calloc`, `realloc`,
+//!   `reallocarray`, `memalign`, `posix_memalign`, `aligned_alloc`, `valloc`,
+//!   `pvalloc`, `mmap`, `mmap64`, `munmap`), defined for the whole process.
+//!   They forward to glibc's `__libc_*` entry points (and to the raw system
+//!   call for `mmap`/`munmap`) and **clean** the shadow of what they return
+//!   (`malloc_usable_size` bytes) and of what they free, so memory that
+//!   uninstrumented code allocates or frees never carries stale poison.
+//!   Before start-up finished they only forward. They never touch TLS.
+//! * **Wrappers for instrumented code** (`__umsan_malloc` & co., see
+//!   [`umsan_abi::ALLOC_WRAPPERS`]): the pass redirects direct calls to
+//!   them. They behave like the libc function and then **poison** the bytes
+//!   the caller asked for (`calloc` excepted).
+//!
+//! errno and NULL behaviour are glibc's: shadow bookkeeping preserves errno.
+//!
+//! [`LibcAllocator`] is the runtime's own `#[global_allocator]`: it calls
+//! glibc directly, so the runtime's allocations never recurse into the hooks.
+
+use core::alloc::{GlobalAlloc, Layout};
+use core::ffi::{c_int, c_void};
+
+use crate::mapping::is_ready;
+use crate::shadow;
+
+extern "C" {
+    fn __libc_malloc(n: usize) -> *mut c_void;
+    fn __libc_free(p: *mut c_void);
+    fn __libc_calloc(nmemb: usize, size: usize) -> *mut c_void;
+    fn __libc_realloc(p: *mut c_void, n: usize) -> *mut c_void;
+    fn __libc_memalign(align: usize, n: usize) -> *mut c_void;
+    fn __libc_valloc(n: usize) -> *mut c_void;
+    fn __libc_pvalloc(n: usize) -> *mut c_void;
+    fn malloc_usable_size(p: *mut c_void) -> usize;
+}
+
+/// The runtime's global allocator: glibc's allocator, bypassing the hooks.
+pub struct LibcAllocator;
+
+unsafe impl GlobalAlloc for LibcAllocator {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        if l.align() <= 16 {
+            __libc_malloc(l.size()) as *mut u8
+        } else {
+            __libc_memalign(l.align(), l.size()) as *mut u8
+        }
+    }
+    unsafe fn alloc_zeroed(&self, l: Layout) -> *mut u8 {
+        if l.align() <= 16 {
+            __libc_calloc(1, l.size()) as *mut u8
+        } else {
+            let p = self.alloc(l);
+            if !p.is_null() {
+                core::ptr::write_bytes(p, 0, l.size());
+            }
+            p
+        }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, _l: Layout) {
+        __libc_free(p as *mut c_void)
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
+        if l.align() <= 16 {
+            __libc_realloc(p as *mut c_void, new) as *mut u8
+        } else {
+            let q = self.alloc(Layout::from_size_align_unchecked(new, l.align()));
+            if !q.is_null() {
+                core::ptr::copy_nonoverlapping(p, q, l.size().min(new));
+                __libc_free(p as *mut c_void);
+            }
+            q
+        }
+    }
+}
+
+/// Run `f` without letting it change errno.
+#[inline]
+fn keep_errno<T>(f: impl FnOnce() -> T) -> T {
+    // SAFETY: __errno_location is always valid for the calling thread.
+    unsafe {
+        let e = libc::__errno_location();
+        let saved = *e;
+        let r = f();
+        *e = saved;
+        r
+    }
+}
+
+/// Usable size of a live heap block (0 for NULL).
+#[inline]
+unsafe fn usable(p: *mut c_void) -> u64 {
+    if p.is_null() {
+        0
+    } else {
+        malloc_usable_size(p) as u64
+    }
+}
+
+/// Clean the shadow of a heap block that is being handed out or freed.
+#[inline]
+unsafe fn clean_block(p: *mut c_void) {
+    if is_ready() && !p.is_null() {
+        keep_errno(|| shadow::clean(p as u64, usable(p)));
+    }
+}
+
+/// Poison a heap block handed to instrumented code: all of its usable size
+/// (the requested bytes and the slack), so that a later `__umsan_realloc`,
+/// which only knows the usable size, moves accurate shadow.
+#[inline]
+unsafe fn poison_block(p: *mut c_void) {
+    if is_ready() && !p.is_null() {
+        keep_errno(|| shadow::poison(p as u64, usable(p)));
+    }
+}
+
+fn set_errno(e: c_int) {
+    // SAFETY: see keep_errno.
+    unsafe { *libc::__errno_location() = e };
+}
+
+/// glibc's `posix_memalign` argument check and allocation, without shadow.
+unsafe fn posix_memalign_impl(out: *mut *mut c_void, align: usize, n: usize) -> c_int {
+    let w = core::mem::size_of::<*mut c_void>();
+    if align & (w - 1) != 0 || !(align / w).is_power_of_two() {
+        return libc::EINVAL;
+    }
+    let p = __libc_memalign(align, n);
+    if p.is_null() {
+        return libc::ENOMEM;
+    }
+    *out = p;
+    0
+}
+
+/// `realloc` keeping the shadow of the bytes that survive.
+///
+/// * `instrumented` (`__umsan_realloc`): the new block is treated like a
+///   fresh instrumented allocation — every byte that did not come from the
+///   old block is poisoned, up to the usable size.
+/// * otherwise (interposed `realloc`): every byte that did not come from the
+///   old block is clean.
+///
+/// In both cases the surviving bytes keep their shadow (moved with the data
+/// when glibc moves the block) and the released memory (old block, or the
+/// tail of an in-place shrink) is cleaned.
+unsafe fn realloc_impl(p: *mut c_void, n: usize, instrumented: bool) -> *mut c_void {
+    if !is_ready() {
+        return __libc_realloc(p, n);
+    }
+    if p.is_null() {
+        let q = __libc_malloc(n);
+        if instrumented {
+            poison_block(q);
+        } else {
+            clean_block(q);
+        }
+        return q;
+    }
+    let old = usable(p);
+    let q = __libc_realloc(p, n);
+    keep_errno(|| {
+        let pa = p as u64;
+        if q.is_null() {
+            if n == 0 {
+                // glibc freed p.
+                shadow::clean(pa, old);
+            }
+            return;
+        }
+        let qa = q as u64;
+        let qn = usable(q);
+        // Bytes whose content (and so shadow) survives.
+        let kept = if instrumented {
+            old.min(qn)
+        } else {
+            old.min(n as u64)
+        };
+        if qa != pa {
+            shadow::move_shadow(qa, pa, kept);
+            // The old block is free now; clean it unless q overlaps it.
+            if pa + old <= qa || qa + qn <= pa {
+                shadow::clean(pa, old);
+            }
+        } else if old > qn {
+            // In-place shrink: the split-off tail went back to glibc.
+            shadow::clean(qa + qn, old - qn);
+        }
+        if qn > kept {
+            if instrumented {
+                shadow::poison(qa + kept, qn - kept);
+            } else {
+                shadow::clean(qa + kept, qn - kept);
+            }
+        }
+    });
+    q
+}
+
+unsafe fn reallocarray_impl(
+    p: *mut c_void,
+    nmemb: usize,
+    size: usize,
+    instrumented: bool,
+) -> *mut c_void {
+    match nmemb.checked_mul(size) {
+        Some(n) => realloc_impl(p, n, instrumented),
+        None => {
+            set_errno(libc::ENOMEM);
+            core::ptr::null_mut()
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Wrappers called by instrumented code (umsan_abi::ALLOC_WRAPPERS).
+// ---------------------------------------------------------------------------
+
+/// `malloc` for instrumented code: the block returned is poisoned.
+///
+/// # Safety
+/// Same contract as the libc function of the same name.
+#[no_mangle]
+pub unsafe extern "C" fn __umsan_malloc(n: usize) -> *mut c_void {
+    let p = __libc_malloc(n);
+    poison_block(p);
+    p
+}
+
+/// `calloc` for instrumented code: the memory is initialized (zeroed).
+///
+/// # Safety
+/// Same contract as the libc function of the same name.
+#[no_mangle]
+pub unsafe extern "C" fn __umsan_calloc(nmemb: usize, size: usize) -> *mut c_void {
+    let p = __libc_calloc(nmemb, size);
+    clean_block(p);
+    p
+}
+
+/// `realloc` for instrumented code: shadow moves with the data, growth is
+/// poisoned.
+///
+/// # Safety
+/// Same contract as the libc function of the same name.
+#[no_mangle]
+pub unsafe extern "C" fn __umsan_realloc(p: *mut c_void, n: usize) -> *mut c_void {
+    realloc_impl(p, n, true)
+}
+
+/// `reallocarray` for instrumented code.
+///
+/// # Safety
+/// Same contract as the libc function of the same name.
+#[no_mangle]
+pub unsafe extern "C" fn __umsan_reallocarray(
+    p: *mut c_void,
+    nmemb: usize,
+    size: usize,
+) -> *mut c_void {
+    reallocarray_impl(p, nmemb, size, true)
+}
+
+/// `free` for instrumented code: the block's shadow is cleaned first.
+///
+/// # Safety
+/// Same contract as the libc function of the same name.
+#[no_mangle]
+pub unsafe extern "C" fn __umsan_free(p: *mut c_void) {
+    clean_block(p);
+    __libc_free(p)
+}
+
+/// `posix_memalign` for instrumented code: the block is poisoned.
+///
+/// # Safety
+/// Same contract as the libc function of the same name.
+#[no_mangle]
+pub unsafe extern "C" fn __umsan_posix_memalign(
+    out: *mut *mut c_void,
+    align: usize,
+    n: usize,
+) -> c_int {
+    let r = posix_memalign_impl(out, align, n);
+    if r == 0 {
+        poison_block(*out);
+    }
+    r
+}
+
+/// `aligned_alloc` for instrumented code: the block is poisoned.
+///
+/// # Safety
+/// Same contract as the libc function of the same name.
+#[no_mangle]
+pub unsafe extern "C" fn __umsan_aligned_alloc(align: usize, n: usize) -> *mut c_void {
+    let p = __libc_memalign(align, n);
+    poison_block(p);
+    p
+}
+
+/// `memalign` for instrumented code: the block is poisoned.
+///
+/// # Safety
+/// Same contract as the libc function of the same name.
+#[no_mangle]
+pub unsafe extern "C" fn __umsan_memalign(align: usize, n: usize) -> *mut c_void {
+    let p = __libc_memalign(align, n);
+    poison_block(p);
+    p
+}
+
+/// `valloc` for instrumented code: the block is poisoned.
+///
+/// # Safety
+/// Same contract as the libc function of the same name.
+#[no_mangle]
+pub unsafe extern "C" fn __umsan_valloc(n: usize) -> *mut c_void {
+    let p = __libc_valloc(n);
+    poison_block(p);
+    p
+}
+
+/// `pvalloc` for instrumented code: the whole (page-rounded) block is poisoned.
+///
+/// # Safety
+/// Same contract as the libc function of the same name.
+#[no_mangle]
+pub unsafe extern "C" fn __umsan_pvalloc(n: usize) -> *mut c_void {
+    let p = __libc_pvalloc(n);
+    if !p.is_null() {
+        poison_block(p);
+    }
+    p
+}
+
+// ---------------------------------------------------------------------------
+// Interposed libc functions (whole process). Not in unit-test builds, where
+// they would take over the test harness's allocator for nothing.
+// ---------------------------------------------------------------------------
+
+#[cfg(not(test))]
+mod interpose {
+    use super::*;
+    use crate::mapping::{sys_mmap, sys_munmap};
+
+    #[no_mangle]
+    pub unsafe extern "C" fn malloc(n: usize) -> *mut c_void {
+        let p = __libc_malloc(n);
+        clean_block(p);
+        p
+    }
+
+    #[no_mangle]
+    pub unsafe extern "C" fn free(p: *mut c_void) {
+        clean_block(p);
+        __libc_free(p)
+    }
+
+    #[no_mangle]
+    pub unsafe extern "C" fn calloc(nmemb: usize, size: usize) -> *mut c_void {
+        let p = __libc_calloc(nmemb, size);
+        clean_block(p);
+        p
+    }
+
+    #[no_mangle]
+    pub unsafe extern "C" fn realloc(p: *mut c_void, n: usize) -> *mut c_void {
+        realloc_impl(p, n, false)
+    }
+
+    #[no_mangle]
+    pub unsafe extern "C" fn reallocarray(
+        p: *mut c_void,
+        nmemb: usize,
+        size: usize,
+    ) -> *mut c_void {
+        reallocarray_impl(p, nmemb, size, false)
+    }
+
+    #[no_mangle]
+    pub unsafe extern "C" fn memalign(align: usize, n: usize) -> *mut c_void {
+        let p = __libc_memalign(align, n);
+        clean_block(p);
+        p
+    }
+
+    #[no_mangle]
+    pub unsafe extern "C" fn aligned_alloc(align: usize, n: usize) -> *mut c_void {
+        let p = __libc_memalign(align, n);
+        clean_block(p);
+        p
+    }
+
+    #[no_mangle]
+    pub unsafe extern "C" fn posix_memalign(
+        out: *mut *mut c_void,
+        align: usize,
+        n: usize,
+    ) -> c_int {
+        let r = posix_memalign_impl(out, align, n);
+        if r == 0 {
+            clean_block(*out);
+        }
+        r
+    }
+
+    #[no_mangle]
+    pub unsafe extern "C" fn valloc(n: usize) -> *mut c_void {
+        let p = __libc_valloc(n);
+        clean_block(p);
+        p
+    }
+
+    #[no_mangle]
+    pub unsafe extern "C" fn pvalloc(n: usize) -> *mut c_void {
+        let p = __libc_pvalloc(n);
+        clean_block(p);
+        p
+    }
+
+    #[no_mangle]
+    pub unsafe extern "C" fn mmap(
+        addr: *mut c_void,
+        len: usize,
+        prot: c_int,
+        flags: c_int,
+        fd: c_int,
+        off: libc::off_t,
+    ) -> *mut c_void {
+        let r = sys_mmap(addr as usize, len, prot, flags, fd, off);
+        if r < 0 && r > -4096 {
+            set_errno(-r as c_int);
+            return libc::MAP_FAILED;
+        }
+        if is_ready() {
+            keep_errno(|| shadow::clean(r as u64, len as u64));
+        }
+        r as *mut c_void
+    }
+
+    #[no_mangle]
+    pub unsafe extern "C" fn mmap64(
+        addr: *mut c_void,
+        len: usize,
+        prot: c_int,
+        flags: c_int,
+        fd: c_int,
+        off: libc::off_t,
+    ) -> *mut c_void {
+        mmap(addr, len, prot, flags, fd, off)
+    }
+
+    #[no_mangle]
+    pub unsafe extern "C" fn munmap(addr: *mut c_void, len: usize) -> c_int {
+        let r = sys_munmap(addr as usize, len);
+        if r < 0 {
+            set_errno(-r as c_int);
+            return -1;
+        }
+        if is_ready() {
+            keep_errno(|| shadow::clean(addr as u64, len as u64));
+        }
+        0
+    }
+}

@@ -1,0 +1,137 @@
+//! Entry points for instrumented code ([`umsan_abi::rt`]) and the public
+//! API of `umsan.h`.
+//!
+//! The entry points that report (`__umsan_warning`,
+//! `__umsan_copy_out_check`, `umsan_check_initialized`) are defined in
+//! `csrc/umsan_rt.c`: they capture their return address and call the
+//! `__umsan_rt_*` functions here, which pass it to [`crate::report`] so the
+//! report starts at the instrumented caller.
+//!
+//! All functions accept any pointer and `n == 0`: bytes outside application
+//! memory are ignored (see [`crate::shadow`]).
+
+use core::ffi::{c_char, c_int, c_uint, c_void};
+
+use crate::report::{self, Kind};
+use crate::shadow;
+
+/// `void __umsan_poison(void *p, size_t n)`.
+#[no_mangle]
+pub extern "C" fn __umsan_poison(p: *const c_void, n: usize) {
+    shadow::poison(p as u64, n as u64)
+}
+
+/// `void __umsan_unpoison(void *p, size_t n)`.
+#[no_mangle]
+pub extern "C" fn __umsan_unpoison(p: *const c_void, n: usize) {
+    shadow::clean(p as u64, n as u64)
+}
+
+/// `void __umsan_unpoison_escaped(const void *p)`: see
+/// [`umsan_abi::rt::UNPOISON_ESCAPED`].
+#[no_mangle]
+pub extern "C" fn __umsan_unpoison_escaped(p: *const c_void) {
+    shadow::clean_poisoned_run(p as u64)
+}
+
+/// `void __umsan_poison_stack(void *p, size_t n, const char *descr)`:
+/// `descr` (`"name@function"`) is for origins, not tracked yet.
+#[no_mangle]
+pub extern "C" fn __umsan_poison_stack(p: *const c_void, n: usize, _descr: *const c_char) {
+    shadow::poison(p as u64, n as u64)
+}
+
+/// `void __umsan_move_shadow(void *dst, const void *src, size_t n)`.
+#[no_mangle]
+pub extern "C" fn __umsan_move_shadow(dst: *mut c_void, src: *const c_void, n: usize) {
+    shadow::move_shadow(dst as u64, src as u64, n as u64)
+}
+
+/// `void *__umsan_memcpy(void *d, const void *s, size_t n)`: data and shadow.
+///
+/// # Safety
+/// As `memcpy`.
+#[no_mangle]
+pub unsafe extern "C" fn __umsan_memcpy(d: *mut c_void, s: *const c_void, n: usize) -> *mut c_void {
+    shadow::move_shadow(d as u64, s as u64, n as u64);
+    libc::memcpy(d, s, n)
+}
+
+/// `void *__umsan_memmove(void *d, const void *s, size_t n)`: data and shadow.
+///
+/// # Safety
+/// As `memmove`.
+#[no_mangle]
+pub unsafe extern "C" fn __umsan_memmove(
+    d: *mut c_void,
+    s: *const c_void,
+    n: usize,
+) -> *mut c_void {
+    shadow::move_shadow(d as u64, s as u64, n as u64);
+    libc::memmove(d, s, n)
+}
+
+/// `void *__umsan_memset(void *d, int c, size_t n)`: data set, shadow cleaned.
+///
+/// # Safety
+/// As `memset`.
+#[no_mangle]
+pub unsafe extern "C" fn __umsan_memset(d: *mut c_void, c: c_int, n: usize) -> *mut c_void {
+    shadow::clean(d as u64, n as u64);
+    libc::memset(d, c, n)
+}
+
+/// `void umsan_memmove_metadata(void *dst, const void *src, size_t n)`.
+#[no_mangle]
+pub extern "C" fn umsan_memmove_metadata(dst: *mut c_void, src: *const c_void, n: usize) {
+    shadow::move_shadow(dst as u64, src as u64, n as u64)
+}
+
+/// `void umsan_poison(const volatile void *p, size_t n)`.
+#[no_mangle]
+pub extern "C" fn umsan_poison(p: *const c_void, n: usize) {
+    shadow::poison(p as u64, n as u64)
+}
+
+/// `void umsan_unpoison(const volatile void *p, size_t n)`.
+#[no_mangle]
+pub extern "C" fn umsan_unpoison(p: *const c_void, n: usize) {
+    shadow::clean(p as u64, n as u64)
+}
+
+/// `long umsan_test_initialized(const volatile void *p, size_t n)`: index
+/// of the first uninitialized byte, or -1.
+#[no_mangle]
+pub extern "C" fn umsan_test_initialized(p: *const c_void, n: usize) -> libc::c_long {
+    shadow::first_poisoned(p as u64, n as u64).map_or(-1, |i| i as libc::c_long)
+}
+
+/// Rust side of `__umsan_warning(u32 origin)`; `pc` is the return address
+/// into instrumented code.
+#[no_mangle]
+pub extern "C" fn __umsan_rt_warning(origin: c_uint, pc: *const c_void) {
+    report::report(Kind::UseOfUninitializedValue, pc as usize, origin, None)
+}
+
+/// Rust side of `__umsan_copy_out_check(p, n)`.
+#[no_mangle]
+pub extern "C" fn __umsan_rt_copy_out_check(p: *const c_void, n: usize, pc: *const c_void) {
+    let (p, n) = (p as u64, n as u64);
+    if let Some(first) = shadow::first_poisoned(p, n) {
+        let last = shadow::last_poisoned(p, n).unwrap_or(first);
+        report::report(
+            Kind::UninitCopyOut,
+            pc as usize,
+            0,
+            Some((first, last + 1, n)),
+        )
+    }
+}
+
+/// Rust side of `umsan_check_initialized(p, n)`.
+#[no_mangle]
+pub extern "C" fn __umsan_rt_check_initialized(p: *const c_void, n: usize, pc: *const c_void) {
+    if shadow::first_poisoned(p as u64, n as u64).is_some() {
+        report::report(Kind::UseOfUninitializedValue, pc as usize, 0, None)
+    }
+}

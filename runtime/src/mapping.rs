@@ -1,0 +1,170 @@
+//! Start-up: shadow/origin reservation, options, the "ready" flag.
+//!
+//! `csrc/umsan_rt.c` calls [`__umsan_rt_init`] from `.preinit_array` (and
+//! again from a `constructor(101)` fallback; the second call is a no-op).
+//! Initialisation:
+//!
+//! 1. maps every `Shadow` and `Origin` range of [`MEMORY_LAYOUT`] read-write
+//!    (`MAP_PRIVATE|MAP_ANONYMOUS|MAP_NORESERVE|MAP_FIXED_NOREPLACE`): pages
+//!    are materialised only when touched and read as zero (= initialized);
+//! 2. reserves every `Invalid` range `PROT_NONE` with the same flags, so the
+//!    kernel never places a mapping where shadow arithmetic would go wrong;
+//! 3. parses `UMSAN_OPTIONS` and opens `log_path` (see [`crate::options`]);
+//! 4. sets [`is_ready`]. Interposed functions called earlier just forward.
+//!
+//! The mappings are made with the raw `mmap` system call, because the
+//! runtime interposes `mmap` itself.
+
+use core::ffi::{c_char, CStr};
+use core::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+
+use umsan_abi::{RangeKind, MEMORY_LAYOUT};
+
+use crate::{options, report};
+
+/// Initialisation state: 0 = not started, 1 = running, 2 = done.
+static STATE: AtomicU8 = AtomicU8::new(0);
+/// Set once shadow memory exists and options are parsed.
+static READY: AtomicBool = AtomicBool::new(false);
+
+/// Has initialisation completed? Interposed functions consult this before
+/// touching shadow memory.
+#[inline(always)]
+pub fn is_ready() -> bool {
+    READY.load(Ordering::Acquire)
+}
+
+/// The raw `mmap` system call (bypassing the runtime's own `mmap`).
+/// Returns the address or `-errno`.
+pub(crate) unsafe fn sys_mmap(
+    addr: usize,
+    len: usize,
+    prot: i32,
+    flags: i32,
+    fd: i32,
+    off: i64,
+) -> isize {
+    let r: isize;
+    core::arch::asm!(
+        "syscall",
+        inlateout("rax") libc::SYS_mmap as isize => r,
+        in("rdi") addr,
+        in("rsi") len,
+        in("rdx") prot as isize,
+        in("r10") flags as isize,
+        in("r8") fd as isize,
+        in("r9") off,
+        lateout("rcx") _,
+        lateout("r11") _,
+        options(nostack),
+    );
+    r
+}
+
+/// The raw `munmap` system call. Returns 0 or `-errno`.
+pub(crate) unsafe fn sys_munmap(addr: usize, len: usize) -> isize {
+    let r: isize;
+    core::arch::asm!(
+        "syscall",
+        inlateout("rax") libc::SYS_munmap as isize => r,
+        in("rdi") addr,
+        in("rsi") len,
+        lateout("rcx") _,
+        lateout("r11") _,
+        options(nostack),
+    );
+    r
+}
+
+fn strerror(errno: i32) -> String {
+    // SAFETY: strerror returns a valid NUL-terminated static string.
+    unsafe { CStr::from_ptr(libc::strerror(errno)) }
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Map (or reserve) one range of the layout; fatal on failure.
+fn map_range(lo: u64, hi: u64, prot: i32) {
+    let flags =
+        libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE | libc::MAP_FIXED_NOREPLACE;
+    // SAFETY: MAP_FIXED_NOREPLACE never replaces an existing mapping.
+    let r = unsafe { sys_mmap(lo as usize, (hi - lo) as usize, prot, flags, -1, 0) };
+    let err = if r < 0 && r > -4096 {
+        Some(strerror(-r as i32))
+    } else if r as u64 != lo {
+        // Old kernels treat MAP_FIXED_NOREPLACE as a hint.
+        // SAFETY: r is the mapping we just made.
+        unsafe { sys_munmap(r as usize, (hi - lo) as usize) };
+        Some(strerror(libc::EEXIST))
+    } else {
+        None
+    };
+    if let Some(e) = err {
+        report::fatal(&format!(
+            "FATAL: umsan: cannot reserve shadow memory [{lo:#x}, {hi:#x}): {e}"
+        ));
+    }
+}
+
+/// Map all shadow and origin ranges, reserve all invalid ranges.
+fn map_layout() {
+    for &(lo, hi, kind, _name) in MEMORY_LAYOUT {
+        match kind {
+            RangeKind::Shadow | RangeKind::Origin => {
+                map_range(lo, hi, libc::PROT_READ | libc::PROT_WRITE)
+            }
+            RangeKind::Invalid => map_range(lo, hi, libc::PROT_NONE),
+            RangeKind::App => {}
+        }
+    }
+}
+
+extern "C" {
+    static environ: *const *const c_char;
+}
+
+/// Find `name` in a NULL-terminated environment block.
+unsafe fn getenv_in(envp: *const *const c_char, name: &[u8]) -> Option<&'static CStr> {
+    let envp = if envp.is_null() { environ } else { envp };
+    if envp.is_null() {
+        return None;
+    }
+    let mut i = 0;
+    loop {
+        let p = *envp.add(i);
+        if p.is_null() {
+            return None;
+        }
+        let entry = CStr::from_ptr(p).to_bytes();
+        if entry.len() > name.len() && entry.starts_with(name) && entry[name.len()] == b'=' {
+            return Some(CStr::from_ptr(p.add(name.len() + 1)));
+        }
+        i += 1;
+    }
+}
+
+/// Runtime initialisation, called from `csrc/umsan_rt.c` before any
+/// constructor. Idempotent.
+///
+/// # Safety
+/// `envp` is null or the process's NULL-terminated environment block.
+#[no_mangle]
+pub unsafe extern "C" fn __umsan_rt_init(envp: *const *const c_char) {
+    if STATE
+        .compare_exchange(0, 1, Ordering::AcqRel, Ordering::Acquire)
+        .is_err()
+    {
+        return;
+    }
+    map_layout();
+    let text = getenv_in(envp, b"UMSAN_OPTIONS")
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match options::parse(&text) {
+        Ok(opts) => options::install(opts),
+        Err(e) => report::fatal(&format!("ERROR: umsan: UMSAN_OPTIONS: {e}")),
+    }
+    report::open_log();
+    READY.store(true, Ordering::Release);
+    STATE.store(2, Ordering::Release);
+}

@@ -1,0 +1,466 @@
+//! Reports: formatting, output, serialization, deduplication, halting.
+//!
+//! Text format (interface.md section 4):
+//!
+//! ```text
+//! ==PID==WARNING: umsan: use-of-uninitialized-value
+//!     #0 0x55d0c4a1b2c3 in parse_header /src/parse.c:42:9
+//!     #1 0x55d0c4a1b7f0 in main /src/main.c:17:3
+//!     #2 0x7f12345671ca in __libc_start_call_main (/lib/x86_64-linux-gnu/libc.so.6+0x271ca)
+//!
+//! SUMMARY: umsan: use-of-uninitialized-value /src/parse.c:42:9 in parse_header
+//! ```
+//!
+//! `uninit-copy-out` reports carry `  bytes [A, B) of N are uninitialized`
+//! right after the WARNING line. With `report_format=json` each report is a
+//! single line holding one JSON object (see [`format_json`]).
+//!
+//! Output goes to stderr or to the `log_path` file with `write(2)` (no
+//! stdio). Reports are serialized by a lock; with `halt_on_error=1` the
+//! process `_exit`s with `exitcode` after the first one; with
+//! `halt_on_error=0` a report whose kind and stack (pcs) were already
+//! reported is dropped, using a fixed-size hash table.
+
+use core::fmt::Write as _;
+use core::sync::atomic::{AtomicI32, AtomicU64, Ordering};
+use std::sync::Mutex;
+
+use crate::options::{self, ReportFormat};
+use crate::stack;
+use crate::symbolize::{self, Frame};
+
+/// Kinds of findings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    UseOfUninitializedValue,
+    UninitCopyOut,
+}
+
+impl Kind {
+    /// The name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::UseOfUninitializedValue => "use-of-uninitialized-value",
+            Kind::UninitCopyOut => "uninit-copy-out",
+        }
+    }
+}
+
+/// `(first poisoned byte, one past the last poisoned byte, size)` of a
+/// copy-out.
+pub type ByteRange = (u64, u64, u64);
+
+// ---------------------------------------------------------------------------
+// Output
+// ---------------------------------------------------------------------------
+
+/// Where reports go (stderr until `open_log`).
+static OUT_FD: AtomicI32 = AtomicI32::new(2);
+/// The pid `OUT_FD` was opened for (0 = stderr, nothing to reopen).
+static OUT_PID: AtomicI32 = AtomicI32::new(0);
+
+/// Write all of `buf` to `fd`, retrying on EINTR and short writes.
+pub fn write_all(fd: i32, mut buf: &[u8]) {
+    while !buf.is_empty() {
+        // SAFETY: buf is a valid slice.
+        let r = unsafe { libc::write(fd, buf.as_ptr() as *const _, buf.len()) };
+        if r < 0 {
+            // SAFETY: errno is thread-local and always valid.
+            if unsafe { *libc::__errno_location() } == libc::EINTR {
+                continue;
+            }
+            return;
+        }
+        buf = &buf[r as usize..];
+    }
+}
+
+fn pid() -> i32 {
+    // SAFETY: getpid has no preconditions.
+    unsafe { libc::getpid() }
+}
+
+/// Print `==PID==<msg>` on stderr and `_exit(1)`.
+pub fn fatal(msg: &str) -> ! {
+    write_all(2, format!("=={}=={msg}\n", pid()).as_bytes());
+    // SAFETY: _exit has no preconditions.
+    unsafe { libc::_exit(1) }
+}
+
+/// Open `log_path.PID` for the current process; stderr (2) when `log_path`
+/// is not set. The file is appended to, never truncated: an `exec` keeps the
+/// pid, and the reports made before it must survive.
+fn open_log_for(pid: i32) -> Result<i32, String> {
+    let Some(prefix) = options::get().log_path.as_deref() else {
+        return Ok(2);
+    };
+    let path = format!("{prefix}.{pid}");
+    let c =
+        std::ffi::CString::new(path.clone()).map_err(|_| format!("invalid log_path '{prefix}'"))?;
+    // SAFETY: c is a valid C string.
+    let fd = unsafe {
+        libc::open(
+            c.as_ptr(),
+            libc::O_WRONLY | libc::O_CREAT | libc::O_APPEND | libc::O_CLOEXEC,
+            0o644,
+        )
+    };
+    if fd < 0 {
+        // SAFETY: strerror returns a valid static C string.
+        let e = unsafe { std::ffi::CStr::from_ptr(libc::strerror(*libc::__errno_location())) };
+        return Err(format!(
+            "cannot open log_path file '{path}': {}",
+            e.to_string_lossy()
+        ));
+    }
+    Ok(fd)
+}
+
+/// Called at start-up: open the log file if `log_path` is set.
+pub fn open_log() {
+    let p = pid();
+    match open_log_for(p) {
+        Ok(fd) => {
+            OUT_FD.store(fd, Ordering::Release);
+            if fd != 2 {
+                OUT_PID.store(p, Ordering::Release);
+            }
+        }
+        Err(e) => fatal(&format!("ERROR: umsan: {e}")),
+    }
+}
+
+/// The descriptor to report to; after a `fork` the child gets its own
+/// `log_path.PID` file.
+fn out_fd() -> i32 {
+    let opened_for = OUT_PID.load(Ordering::Acquire);
+    if opened_for != 0 {
+        let p = pid();
+        if p != opened_for {
+            if let Ok(fd) = open_log_for(p) {
+                OUT_FD.store(fd, Ordering::Release);
+                OUT_PID.store(p, Ordering::Release);
+            }
+        }
+    }
+    OUT_FD.load(Ordering::Acquire)
+}
+
+// ---------------------------------------------------------------------------
+// Deduplication (halt_on_error=0)
+// ---------------------------------------------------------------------------
+
+const DEDUP_SLOTS: usize = 4096;
+const DEDUP_PROBES: usize = 32;
+static DEDUP: [AtomicU64; DEDUP_SLOTS] = [const { AtomicU64::new(0) }; DEDUP_SLOTS];
+
+/// FNV-1a over the kind and the pcs; never 0.
+fn report_hash(kind: Kind, pcs: &[usize]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |v: u64| {
+        for b in v.to_le_bytes() {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    eat(kind as u64);
+    for &pc in pcs {
+        eat(pc as u64);
+    }
+    h.max(1)
+}
+
+/// Record a report; false if an identical one was recorded before. Called
+/// under the report lock. A full neighbourhood lets the report through.
+fn first_time(hash: u64) -> bool {
+    let start = (hash as usize) % DEDUP_SLOTS;
+    for i in 0..DEDUP_PROBES {
+        let slot = &DEDUP[(start + i) % DEDUP_SLOTS];
+        match slot.load(Ordering::Relaxed) {
+            0 => {
+                slot.store(hash, Ordering::Relaxed);
+                return true;
+            }
+            h if h == hash => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
+// ---------------------------------------------------------------------------
+// Formatting
+// ---------------------------------------------------------------------------
+
+/// `file:line:column` (column and line omitted when unknown).
+fn location(f: &Frame) -> Option<String> {
+    let file = f.file.as_deref()?;
+    Some(match (f.line, f.column) {
+        (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+        (Some(l), None) => format!("{file}:{l}"),
+        _ => file.to_string(),
+    })
+}
+
+/// `(module+0xoffset)`.
+fn module_offset(f: &Frame) -> String {
+    match &f.module {
+        Some(m) => format!("({m}+{:#x})", f.offset),
+        None => "(<unknown module>)".to_string(),
+    }
+}
+
+/// One `    #N 0xPC ...` line (without newline).
+pub fn format_frame(n: usize, f: &Frame) -> String {
+    let mut s = format!("    #{n} {:#x}", f.pc);
+    if let Some(func) = &f.function {
+        let _ = write!(s, " in {func}");
+    }
+    let _ = write!(s, " {}", location(f).unwrap_or_else(|| module_offset(f)));
+    s
+}
+
+/// The text after `SUMMARY: umsan: `.
+pub fn summary(kind: Kind, frames: &[Frame]) -> String {
+    let mut s = kind.name().to_string();
+    if let Some(f) = frames.first() {
+        let _ = write!(s, " {}", location(f).unwrap_or_else(|| module_offset(f)));
+        if let Some(func) = &f.function {
+            let _ = write!(s, " in {func}");
+        }
+    }
+    s
+}
+
+/// `bytes [A, B) of N are uninitialized`.
+pub fn bytes_line(r: ByteRange) -> String {
+    format!("bytes [{}, {}) of {} are uninitialized", r.0, r.1, r.2)
+}
+
+/// The text report block.
+pub fn format_text(pid: i32, kind: Kind, bytes: Option<ByteRange>, frames: &[Frame]) -> String {
+    let mut s = format!("=={pid}==WARNING: umsan: {}\n", kind.name());
+    if let Some(r) = bytes {
+        let _ = writeln!(s, "  {}", bytes_line(r));
+    }
+    for (i, f) in frames.iter().enumerate() {
+        s.push_str(&format_frame(i, f));
+        s.push('\n');
+    }
+    let _ = writeln!(s, "\nSUMMARY: umsan: {}", summary(kind, frames));
+    s
+}
+
+/// Append `v` as a JSON string literal.
+pub fn json_string(out: &mut String, v: &str) {
+    out.push('"');
+    for c in v.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn json_opt_str(out: &mut String, v: Option<&str>) {
+    match v {
+        Some(v) => json_string(out, v),
+        None => out.push_str("null"),
+    }
+}
+
+fn json_opt_num(out: &mut String, v: Option<u32>) {
+    match v {
+        Some(v) => {
+            let _ = write!(out, "{v}");
+        }
+        None => out.push_str("null"),
+    }
+}
+
+/// The JSON report: one line, newline-terminated.
+///
+/// `{"kind":..,"pid":N,"frames":[{"pc":"0x..","function":..,"file":..,
+/// "line":N,"column":N,"module":..}],"bytes":{"start":A,"end":B,"size":N},
+/// "origin":null,"summary":".."}`; `bytes` only for copy-out; unknown
+/// fields are `null`; `summary` is the text after `SUMMARY: umsan: `.
+pub fn format_json(pid: i32, kind: Kind, bytes: Option<ByteRange>, frames: &[Frame]) -> String {
+    let mut s = String::from("{\"kind\":");
+    json_string(&mut s, kind.name());
+    let _ = write!(s, ",\"pid\":{pid},\"frames\":[");
+    for (i, f) in frames.iter().enumerate() {
+        if i > 0 {
+            s.push(',');
+        }
+        let _ = write!(s, "{{\"pc\":\"{:#x}\",\"function\":", f.pc);
+        json_opt_str(&mut s, f.function.as_deref());
+        s.push_str(",\"file\":");
+        json_opt_str(&mut s, f.file.as_deref());
+        s.push_str(",\"line\":");
+        json_opt_num(&mut s, f.line);
+        s.push_str(",\"column\":");
+        json_opt_num(&mut s, f.column);
+        s.push_str(",\"module\":");
+        json_opt_str(&mut s, f.module.as_deref());
+        s.push('}');
+    }
+    s.push(']');
+    if let Some((a, b, n)) = bytes {
+        let _ = write!(s, ",\"bytes\":{{\"start\":{a},\"end\":{b},\"size\":{n}}}");
+    }
+    s.push_str(",\"origin\":null,\"summary\":");
+    json_string(&mut s, &summary(kind, frames));
+    s.push_str("}\n");
+    s
+}
+
+// ---------------------------------------------------------------------------
+// Reporting
+// ---------------------------------------------------------------------------
+
+static REPORT_LOCK: Mutex<()> = Mutex::new(());
+
+/// Report a finding. `caller` is the return address into the instrumented
+/// code that called the runtime; `origin` is not printed yet (origin
+/// tracking is a later task). Returns only with `halt_on_error=0`.
+#[inline(never)]
+pub fn report(kind: Kind, caller: usize, _origin: u32, bytes: Option<ByteRange>) {
+    let trace = stack::capture(caller);
+    let opts = options::get();
+    let _guard = REPORT_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    if !opts.halt_on_error && !first_time(report_hash(kind, trace.pcs())) {
+        return;
+    }
+    let frames: Vec<Frame> = trace
+        .pcs()
+        .iter()
+        .flat_map(|&pc| symbolize::symbolize(pc))
+        .collect();
+    let text = match opts.report_format {
+        ReportFormat::Text => format_text(pid(), kind, bytes, &frames),
+        ReportFormat::Json => format_json(pid(), kind, bytes, &frames),
+    };
+    write_all(out_fd(), text.as_bytes());
+    if opts.halt_on_error {
+        // SAFETY: _exit has no preconditions.
+        unsafe { libc::_exit(opts.exitcode) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame(
+        pc: usize,
+        func: Option<&str>,
+        file: Option<&str>,
+        line: Option<u32>,
+        col: Option<u32>,
+    ) -> Frame {
+        Frame {
+            pc,
+            function: func.map(Into::into),
+            file: file.map(Into::into),
+            line,
+            column: col,
+            module: Some("/bin/prog".into()),
+            offset: pc - 0x1000,
+        }
+    }
+
+    #[test]
+    fn text_block() {
+        let frames = [
+            frame(
+                0x11c3,
+                Some("parse_header"),
+                Some("src/parse.c"),
+                Some(42),
+                Some(9),
+            ),
+            frame(0x17f0, Some("main"), Some("src/main.c"), Some(17), None),
+            frame(0x2000, Some("__libc_start_call_main"), None, None, None),
+            frame(0x3000, None, None, None, None),
+        ];
+        let t = format_text(7, Kind::UseOfUninitializedValue, None, &frames);
+        assert_eq!(
+            t,
+            "==7==WARNING: umsan: use-of-uninitialized-value\n\
+             \x20   #0 0x11c3 in parse_header src/parse.c:42:9\n\
+             \x20   #1 0x17f0 in main src/main.c:17\n\
+             \x20   #2 0x2000 in __libc_start_call_main (/bin/prog+0x1000)\n\
+             \x20   #3 0x3000 (/bin/prog+0x2000)\n\
+             \n\
+             SUMMARY: umsan: use-of-uninitialized-value src/parse.c:42:9 in parse_header\n"
+        );
+    }
+
+    #[test]
+    fn copy_out_block() {
+        let frames = [frame(0x11c3, Some("f"), Some("a.c"), Some(1), Some(2))];
+        let t = format_text(9, Kind::UninitCopyOut, Some((8, 16, 64)), &frames);
+        assert_eq!(
+            t,
+            "==9==WARNING: umsan: uninit-copy-out\n\
+             \x20 bytes [8, 16) of 64 are uninitialized\n\
+             \x20   #0 0x11c3 in f a.c:1:2\n\
+             \n\
+             SUMMARY: umsan: uninit-copy-out a.c:1:2 in f\n"
+        );
+        let unknown = Frame {
+            pc: 0x10,
+            ..Frame::default()
+        };
+        assert_eq!(format_frame(3, &unknown), "    #3 0x10 (<unknown module>)");
+        assert_eq!(summary(Kind::UninitCopyOut, &[]), "uninit-copy-out");
+    }
+
+    #[test]
+    fn json_line() {
+        let frames = [
+            frame(0x11c3, Some("f"), Some("dir \"x\"\\a.c"), Some(1), Some(2)),
+            frame(0x2000, None, None, None, None),
+        ];
+        let j = format_json(5, Kind::UninitCopyOut, Some((8, 16, 64)), &frames);
+        assert_eq!(
+            j,
+            "{\"kind\":\"uninit-copy-out\",\"pid\":5,\"frames\":[\
+             {\"pc\":\"0x11c3\",\"function\":\"f\",\"file\":\"dir \\\"x\\\"\\\\a.c\",\"line\":1,\"column\":2,\"module\":\"/bin/prog\"},\
+             {\"pc\":\"0x2000\",\"function\":null,\"file\":null,\"line\":null,\"column\":null,\"module\":\"/bin/prog\"}],\
+             \"bytes\":{\"start\":8,\"end\":16,\"size\":64},\"origin\":null,\
+             \"summary\":\"uninit-copy-out dir \\\"x\\\"\\\\a.c:1:2 in f\"}\n"
+        );
+        let j = format_json(5, Kind::UseOfUninitializedValue, None, &frames[1..]);
+        assert!(!j.contains("bytes"));
+        assert_eq!(j.matches('\n').count(), 1);
+    }
+
+    #[test]
+    fn json_escapes_control_characters() {
+        let mut s = String::new();
+        json_string(&mut s, "a\nb\t\u{1}é");
+        assert_eq!(s, "\"a\\nb\\t\\u0001é\"");
+    }
+
+    #[test]
+    fn dedup_table() {
+        let a = report_hash(Kind::UseOfUninitializedValue, &[1, 2, 3]);
+        let b = report_hash(Kind::UninitCopyOut, &[1, 2, 3]);
+        let c = report_hash(Kind::UseOfUninitializedValue, &[1, 2, 4]);
+        assert!(a != b && a != c && b != c);
+        assert!(first_time(a));
+        assert!(!first_time(a));
+        assert!(first_time(b));
+        assert!(first_time(c));
+        assert!(!first_time(c));
+    }
+}
