@@ -7,4 +7,6 @@
 //! - [`cc`]: the compiler wrapper — argument classification, umsan's own
 //!   flags, resource lookup, command assembly.
 
+pub mod cargo;
 pub mod cc;
+pub mod ci;

@@ -88,10 +88,17 @@ fn guarded(f: impl FnOnce() -> Result<(), String>) -> *mut c_char {
     }
 }
 
-/// PipelineStartEP step (called from the C++ shim).
+/// PipelineStartEP step (called from the C++ shim): validates the models
+/// and keeps modelled functions defined here from being inlined or having
+/// their signature changed, so every call stays visible.
 #[no_mangle]
-pub extern "C" fn umsan_prepare_module(_m: LLVMModuleRef) -> *mut c_char {
-    guarded(|| Ok(()))
+pub extern "C" fn umsan_prepare_module(m: LLVMModuleRef) -> *mut c_char {
+    guarded(|| {
+        let opts = options::Options::from_env()?;
+        let models = models::Models::load(m, &opts.configs)?;
+        instrument::protect_modelled_functions(m, &models.defined_in(m));
+        Ok(())
+    })
 }
 
 /// OptimizerLastEP step: the instrumentation (called from the C++ shim).
@@ -99,7 +106,8 @@ pub extern "C" fn umsan_prepare_module(_m: LLVMModuleRef) -> *mut c_char {
 pub extern "C" fn umsan_instrument_module(m: LLVMModuleRef) -> *mut c_char {
     guarded(|| {
         let opts = options::Options::from_env()?;
-        instrument::instrument_module(m, opts, models::Models::default())
+        let models = models::Models::load(m, &opts.configs)?;
+        instrument::instrument_module(m, opts, models)
     })
 }
 

@@ -48,6 +48,9 @@ pub struct FunctionInstrumenter<'a> {
     pub(super) returns: Vec<V>,
     /// i1: the arguments' shadows in the param TLS are ours.
     pub(super) args_trusted: V,
+    /// Debug location given to everything inserted for the instruction
+    /// being visited (the location of the use, for reports).
+    loc: LLVMMetadataRef,
 }
 
 impl Drop for FunctionInstrumenter<'_> {
@@ -69,6 +72,7 @@ impl<'a> FunctionInstrumenter<'a> {
             dynamic_stack: None,
             returns: Vec::new(),
             args_trusted: std::ptr::null_mut(),
+            loc: std::ptr::null_mut(),
         }
     }
 
@@ -92,8 +96,13 @@ impl<'a> FunctionInstrumenter<'a> {
 
     // ----- builder positioning -------------------------------------------------
 
+    /// Positions the builder before `inst`, keeping the current debug
+    /// location (LLVM's positioning would take `inst`'s).
     pub(super) fn before(&self, inst: V) {
-        unsafe { LLVMPositionBuilderBefore(self.b, inst) }
+        unsafe {
+            LLVMPositionBuilderBefore(self.b, inst);
+            LLVMSetCurrentDebugLocation2(self.b, self.loc);
+        }
     }
 
     /// Positions the builder right after `inst` (never a terminator).
@@ -101,10 +110,10 @@ impl<'a> FunctionInstrumenter<'a> {
         self.before(ir::next_instruction(inst))
     }
 
-    pub(super) fn set_debug_loc(&self, inst: V) {
+    pub(super) fn set_debug_loc(&mut self, inst: V) {
         unsafe {
-            let loc = LLVMInstructionGetDebugLoc(inst);
-            llvm_sys::core::LLVMSetCurrentDebugLocation2(self.b, loc);
+            self.loc = LLVMInstructionGetDebugLoc(inst);
+            LLVMSetCurrentDebugLocation2(self.b, self.loc);
         }
     }
 
@@ -342,8 +351,8 @@ impl<'a> FunctionInstrumenter<'a> {
     // ----- phases ---------------------------------------------------------------------------
 
     fn prologue(&mut self, first: V) {
+        self.loc = std::ptr::null_mut();
         self.before(first);
-        unsafe { LLVMSetCurrentDebugLocation2(self.b, std::ptr::null_mut()) };
         let tag = self.load(self.cx.ptr, self.cx.param_tag, 8);
         self.args_trusted = self.icmp(LLVMIntPredicate::LLVMIntEQ, tag, self.func);
         let mut offset = 0u64;

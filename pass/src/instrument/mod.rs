@@ -213,7 +213,47 @@ pub fn instrument_module(module: LLVMModuleRef, opts: Options, models: Models) -
 fn should_instrument(cx: &ModuleCx, f: V) -> bool {
     let name = ir::value_name(f);
     !(name.starts_with("__umsan_")
-        || cx.models.get(&name).is_some()
+        || cx.models.for_function(f).is_some()
         || ir::function_has_attr(f, "naked")
         || ir::function_has_attr(f, "disable_sanitizer_instrumentation"))
+}
+
+/// Marks modelled functions `noinline` and adds them to
+/// `@llvm.compiler.used`, so that neither inlining nor interprocedural
+/// optimizations (dead-argument elimination, signature changes) hide their
+/// calls before the instrumentation sees them.
+pub fn protect_modelled_functions(module: LLVMModuleRef, fns: &[V]) {
+    if fns.is_empty() {
+        return;
+    }
+    unsafe {
+        let ctx = LLVMGetModuleContext(module);
+        for &f in fns {
+            let always = ir::attr_kind("alwaysinline");
+            LLVMRemoveEnumAttributeAtIndex(f, llvm_sys::LLVMAttributeFunctionIndex, always);
+            let noinline = LLVMCreateEnumAttribute(ctx, ir::attr_kind("noinline"), 0);
+            LLVMAddAttributeAtIndex(f, llvm_sys::LLVMAttributeFunctionIndex, noinline);
+        }
+        let ptr = LLVMPointerTypeInContext(ctx, 0);
+        let name = cstring("llvm.compiler.used");
+        let old = LLVMGetNamedGlobal(module, name.as_ptr());
+        let mut elems: Vec<V> = Vec::new();
+        if !old.is_null() {
+            let init = LLVMGetInitializer(old);
+            if !init.is_null() {
+                elems.extend((0..ir::num_operands(init)).map(|i| ir::operand(init, i)));
+            }
+            LLVMDeleteGlobal(old);
+        }
+        for &f in fns {
+            if !elems.contains(&f) {
+                elems.push(f);
+            }
+        }
+        let arr = LLVMConstArray2(ptr, elems.as_mut_ptr(), elems.len() as u64);
+        let g = LLVMAddGlobal(module, LLVMTypeOf(arr), name.as_ptr());
+        LLVMSetInitializer(g, arr);
+        LLVMSetLinkage(g, llvm_sys::LLVMLinkage::LLVMAppendingLinkage);
+        LLVMSetSection(g, cstring("llvm.metadata").as_ptr());
+    }
 }

@@ -11,6 +11,7 @@
 
 use super::function::{round8, Action, FunctionInstrumenter};
 use crate::ir::{self, NONAME, V};
+use crate::models::{Effect, Model, Ret};
 use llvm_sys::core::*;
 use llvm_sys::{LLVMIntPredicate as P, LLVMOpcode as Op, LLVMTypeKind as K};
 
@@ -26,6 +27,11 @@ impl FunctionInstrumenter<'_> {
         let callee_name = if ir::is_function(callee) { ir::value_name(callee) } else { String::new() };
         if callee_name.starts_with("__umsan_") {
             return self.set_clean(inst);
+        }
+        if ir::is_function(callee) {
+            if let Some(model) = self.cx.models.for_function(callee).cloned() {
+                return self.visit_modelled_call(inst, &model);
+            }
         }
         let mut callee = callee;
         let mut wrapped = false;
@@ -125,9 +131,13 @@ impl FunctionInstrumenter<'_> {
     /// (`stat(path, &st)`, `pipe(fds)`), and with `other_memory` the
     /// uninitialized run at any other pointer (`strcpy(heap_buf, s)`).
     fn unpoison_escaped(&mut self, inst: V, cond: V, next: V, other_memory: bool) {
+        self.unpoison_escaped_except(inst, cond, next, other_memory, &[]);
+    }
+
+    fn unpoison_escaped_except(&mut self, inst: V, cond: V, next: V, other_memory: bool, skip: &[u32]) {
         let nargs = unsafe { LLVMGetNumArgOperands(inst) };
         let mut seen = Vec::new();
-        for i in 0..nargs {
+        for i in (0..nargs).filter(|i| !skip.contains(i)) {
             let arg = ir::operand(inst, i);
             if ir::type_kind(ir::type_of(arg)) != K::LLVMPointerTypeKind || seen.contains(&arg) {
                 continue;
@@ -147,6 +157,65 @@ impl FunctionInstrumenter<'_> {
             };
             self.actions.push(Action::UnpoisonIf { cond, ptr: arg, size, before: next });
         }
+    }
+
+    /// A call to a modelled function: its body is not instrumented, and
+    /// after it returns exactly the `k` transferred bytes get the model's
+    /// effect on shadow. The application data is never touched.
+    fn visit_modelled_call(&mut self, inst: V, model: &Model) {
+        self.set_clean(inst);
+        if unsafe { LLVMGetTailCallKind(inst) } == llvm_sys::LLVMTailCallKind::LLVMTailCallKindMustTail {
+            return;
+        }
+        let next = ir::next_instruction(inst);
+        self.before(next);
+        let i64t = self.cx.i64;
+        let zero = self.cx.const_i64(0);
+        let to_i64 = |this: &Self, v: V| {
+            let w = ir::int_width(ir::type_of(v));
+            if w == 64 {
+                v
+            } else if w < 64 {
+                this.sext(v, i64t)
+            } else {
+                unsafe { LLVMBuildTrunc(this.b, v, i64t, NONAME) }
+            }
+        };
+        let len = to_i64(self, self.cx.defined_operand(ir::operand(inst, model.len)));
+        let len_neg = self.icmp(P::LLVMIntSLT, len, zero);
+        let len = self.select(len_neg, zero, len);
+        let k = match model.ret {
+            Ret::None => len,
+            Ret::Remaining | Ret::Copied => {
+                let r = to_i64(self, inst);
+                let r_neg = self.icmp(P::LLVMIntSLT, r, zero);
+                let r_big = self.icmp(P::LLVMIntSGT, r, len);
+                if model.ret == Ret::Copied {
+                    let capped = self.select(r_big, len, r);
+                    self.select(r_neg, zero, capped)
+                } else {
+                    let rest = unsafe { LLVMBuildSub(self.b, len, r, NONAME) };
+                    let capped = self.select(r_big, zero, rest);
+                    self.select(r_neg, len, capped)
+                }
+            }
+        };
+        let arg = |i: Option<u32>| ir::operand(inst, i.expect("validated model"));
+        match model.effect {
+            Effect::MemcpyLike => {
+                self.call(self.cx.move_shadow, &[arg(model.dst), arg(model.src), k]);
+            }
+            Effect::CopyOut => {
+                self.call(self.cx.copy_out_check, &[arg(model.src), k]);
+            }
+            Effect::CopyIn => {
+                self.call(self.cx.unpoison, &[arg(model.dst), k]);
+            }
+        }
+        // Other memory the function was given counts as written by it.
+        let covered: Vec<u32> = [model.dst, model.src].into_iter().flatten().collect();
+        let yes = unsafe { LLVMConstInt(self.cx.i1, 1, 0) };
+        self.unpoison_escaped_except(inst, yes, next, true, &covered);
     }
 
     /// The static alloca a pointer is derived from (through GEPs and casts).
