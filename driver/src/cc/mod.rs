@@ -9,7 +9,7 @@
 //! The assembled command is
 //!
 //! ```text
-//! clang [-fno-omit-frame-pointer] USER-ARGS -D__UMSAN__=1 -I<dir of umsan.h>  (unless info query)
+//! clang [-fno-omit-frame-pointer -fno-discard-value-names] USER-ARGS -D__UMSAN__=1 -I<dir of umsan.h>  (unless info query)
 //!       [-fpass-plugin=<abs libumsan_pass.so>]                   (-c, -S, linking)
 //!       [-Wl,-u,__umsan_preinit_anchor
 //!        -Wl,--export-dynamic-symbol=__umsan_* -Wl,--export-dynamic-symbol=umsan_*
@@ -170,6 +170,8 @@ pub fn plan(argv: &[OsString], res: &Resources) -> Result<Plan, Error> {
 
     if class.mode.generates_code() && front_end {
         before.push("-fno-omit-frame-pointer".into());
+        // Value names let reports name stack variables (as with MemorySanitizer).
+        before.push("-fno-discard-value-names".into());
     }
     // Information queries compile nothing (and `-v` alone would warn that
     // `-D`/`-I` are unused): leave them exactly as the user wrote them.
@@ -297,19 +299,19 @@ mod tests {
     fn commands() {
         let f = Fixture::new("cmds");
         let cases: Vec<(&str, String)> = vec![
-            ("-c a.c -o a.o -O2 -g", "-fno-omit-frame-pointer -c a.c -o a.o -O2 -g -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
+            ("-c a.c -o a.o -O2 -g", "-fno-omit-frame-pointer -fno-discard-value-names -c a.c -o a.o -O2 -g -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
             ("-E a.c", "-E a.c -D__UMSAN__=1 -I/inc".into()),
             ("-M a.c", "-M a.c -D__UMSAN__=1 -I/inc".into()),
             ("-dumpmachine", "-dumpmachine".into()),
             ("-v", "-v".into()),
             ("--version", "--version".into()),
-            ("a.c -o a", format!("-fno-omit-frame-pointer a.c -o a -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT}")),
+            ("a.c -o a", format!("-fno-omit-frame-pointer -fno-discard-value-names a.c -o a -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT}")),
             ("a.o b.a -o a", format!("a.o b.a -o a -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT}")),
-            ("-shared -fPIC a.c -o a.so", "-fno-omit-frame-pointer -shared -fPIC a.c -o a.so -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
+            ("-shared -fPIC a.c -o a.so", "-fno-omit-frame-pointer -fno-discard-value-names -shared -fPIC a.c -o a.so -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
             ("-r a.o -o b.o", "-r a.o -o b.o -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
             ("-c a.s", "-c a.s -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
-            ("-x c - -o a", format!("-fno-omit-frame-pointer -x c - -o a -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} -x none {RT}")),
-            ("a.c -- b.c", format!("-fno-omit-frame-pointer a.c -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT} -- b.c")),
+            ("-x c - -o a", format!("-fno-omit-frame-pointer -fno-discard-value-names -x c - -o a -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} -x none {RT}")),
+            ("a.c -- b.c", format!("-fno-omit-frame-pointer -fno-discard-value-names a.c -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT} -- b.c")),
             // No code, no plugin (so it works before the plugin is built).
             ("-fsyntax-only a.c", "-fsyntax-only a.c -D__UMSAN__=1 -I/inc".into()),
         ];

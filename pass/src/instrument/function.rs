@@ -26,8 +26,12 @@ use std::collections::HashMap;
 /// A condition under which the runtime is told something, materialized after
 /// the walk.
 pub(super) enum Action {
-    /// Report `use-of-uninitialized-value` if `shadow` has any bit set.
-    Check { shadow: V, before: V },
+    /// Report `use-of-uninitialized-value` (with `origin`) if `shadow` has
+    /// any bit set.
+    Check { shadow: V, origin: V, before: V },
+    /// Store `origin` for the `size` bytes at `addr` if `shadow` has any bit
+    /// set (a store of a partly uninitialized value).
+    StoreOrigin { shadow: V, origin: V, addr: V, size: u64, align: u32, before: V },
     /// If `cond` (i1) holds, clean the shadow of `size` bytes at `ptr`, or
     /// (`None`) of the uninitialized run starting at `ptr`.
     UnpoisonIf { cond: V, ptr: V, size: Option<u64>, before: V },
@@ -38,7 +42,9 @@ pub struct FunctionInstrumenter<'a> {
     pub(super) func: V,
     pub(super) b: LLVMBuilderRef,
     shadows: HashMap<V, V>,
-    phis: Vec<(V, V)>,
+    origins: HashMap<V, V>,
+    /// (original phi, shadow phi, origin phi if tracked)
+    phis: Vec<(V, V, Option<V>)>,
     pub(super) actions: Vec<Action>,
     /// Static allocas with their sizes in bytes, cleaned at every return.
     pub(super) static_allocas: Vec<(V, u64)>,
@@ -66,6 +72,7 @@ impl<'a> FunctionInstrumenter<'a> {
             func,
             b: unsafe { LLVMCreateBuilderInContext(cx.ctx) },
             shadows: HashMap::new(),
+            origins: HashMap::new(),
             phis: Vec::new(),
             actions: Vec::new(),
             static_allocas: Vec::new(),
@@ -134,6 +141,18 @@ impl<'a> FunctionInstrumenter<'a> {
             return self.cx.constant_shadow(v, sty);
         }
         self.cx.clean(sty)
+    }
+
+    pub(super) fn origin_map(&self) -> &HashMap<V, V> {
+        &self.origins
+    }
+
+    pub(super) fn origin_map_mut(&mut self) -> &mut HashMap<V, V> {
+        &mut self.origins
+    }
+
+    pub(super) fn has_shadow(&self, v: V) -> bool {
+        self.shadows.contains_key(&v)
     }
 
     pub(super) fn set_shadow(&mut self, v: V, s: V) {
@@ -338,14 +357,15 @@ impl<'a> FunctionInstrumenter<'a> {
             return;
         }
         let s = self.shadow(v);
-        self.check_shadow(s, inst);
+        let o = self.origin(v);
+        self.check_shadow(s, o, inst);
     }
 
-    pub(super) fn check_shadow(&mut self, s: V, inst: V) {
+    pub(super) fn check_shadow(&mut self, s: V, origin: V, inst: V) {
         if self.is_clean_const(s) {
             return;
         }
-        self.actions.push(Action::Check { shadow: s, before: inst });
+        self.actions.push(Action::Check { shadow: s, origin, before: inst });
     }
 
     // ----- phases ---------------------------------------------------------------------------
@@ -373,6 +393,12 @@ impl<'a> FunctionInstrumenter<'a> {
             let s = self.load(st, slot, 8);
             let s = self.select(self.args_trusted, s, self.cx.clean(st));
             self.set_shadow(p, s);
+            if self.cx.origins {
+                let oslot = self.tls_slot(self.cx.param_origin_tls, offset);
+                let o = self.load(self.cx.i32, oslot, 4);
+                let o = self.select(self.args_trusted, o, self.cx.const_i32(0));
+                self.set_origin(p, o);
+            }
             offset += round8(size);
         }
     }
@@ -453,6 +479,7 @@ impl<'a> FunctionInstrumenter<'a> {
             Op::LLVMCall => self.visit_call(inst),
             _ => self.visit_instruction(inst),
         }
+        self.combine_origins(inst);
     }
 
     /// The strict fallback for anything without a handler: every operand
@@ -479,18 +506,29 @@ impl<'a> FunctionInstrumenter<'a> {
         let Some(st) = self.shadow_ty(inst) else { return };
         self.before(inst);
         let phi = unsafe { LLVMBuildPhi(self.b, st, cstring("_umsan_phi").as_ptr()) };
-        self.phis.push((inst, phi));
+        let ophi = self
+            .cx
+            .origins
+            .then(|| unsafe { LLVMBuildPhi(self.b, self.cx.i32, cstring("_umsan_ophi").as_ptr()) });
+        self.phis.push((inst, phi, ophi));
         self.set_shadow(inst, phi);
+        if let Some(o) = ophi {
+            self.set_origin(inst, o);
+        }
     }
 
     fn fill_phis(&mut self) {
-        for (orig, phi) in std::mem::take(&mut self.phis) {
+        for (orig, phi, ophi) in std::mem::take(&mut self.phis) {
             let n = unsafe { LLVMCountIncoming(orig) };
             for i in 0..n {
                 let (v, bb) = unsafe { (LLVMGetIncomingValue(orig, i), LLVMGetIncomingBlock(orig, i)) };
                 let mut s = [self.shadow(v)];
                 let mut blocks = [bb];
                 unsafe { LLVMAddIncoming(phi, s.as_mut_ptr(), blocks.as_mut_ptr(), 1) };
+                if let Some(ophi) = ophi {
+                    let mut o = [self.origin(v)];
+                    unsafe { LLVMAddIncoming(ophi, o.as_mut_ptr(), blocks.as_mut_ptr(), 1) };
+                }
             }
         }
     }
@@ -506,6 +544,10 @@ impl<'a> FunctionInstrumenter<'a> {
                 if self.cx.layout.alloc_size(st) <= umsan_abi::PARAM_TLS_BYTES {
                     let s = if self.cx.opts.eager_checks { self.cx.clean(st) } else { self.shadow(v) };
                     self.store(s, self.cx.retval_tls, 8);
+                    if self.cx.origins && !self.is_clean_const(s) {
+                        let o = self.origin(v);
+                        self.store(o, self.cx.retval_origin_tls, 4);
+                    }
                 }
             }
         }
@@ -538,7 +580,7 @@ impl<'a> FunctionInstrumenter<'a> {
     fn materialize_actions(&mut self) {
         for action in std::mem::take(&mut self.actions) {
             match action {
-                Action::Check { shadow, before } => {
+                Action::Check { shadow, origin, before } => {
                     self.set_debug_loc(before);
                     self.before(before);
                     let cond = self.any_poisoned(shadow);
@@ -548,13 +590,20 @@ impl<'a> FunctionInstrumenter<'a> {
                     let then = self.split_if_then(cond, before);
                     let loc = unsafe { LLVMInstructionGetDebugLoc(before) };
                     unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };
-                    let origin = self.cx.const_i32(0);
                     let call = self.call(self.cx.warning, &[origin]);
                     unsafe {
                         LLVMInstructionSetDebugLoc(call, loc);
                         let nomerge = LLVMCreateEnumAttribute(self.cx.ctx, ir::attr_kind("nomerge"), 0);
                         LLVMAddCallSiteAttribute(call, llvm_sys::LLVMAttributeFunctionIndex, nomerge);
                     }
+                }
+                Action::StoreOrigin { shadow, origin, addr, size, align, before } => {
+                    self.set_debug_loc(before);
+                    self.before(before);
+                    let cond = self.any_poisoned(shadow);
+                    let then = self.split_if_then(cond, before);
+                    unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };
+                    self.emit_origin_store(origin, addr, size, align);
                 }
                 Action::UnpoisonIf { cond, ptr, size, before } => {
                     self.set_debug_loc(before);

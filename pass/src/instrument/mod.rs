@@ -4,6 +4,7 @@
 //! over each of them.
 
 pub mod function;
+mod origin;
 mod shadow;
 mod visit_arith;
 mod visit_call;
@@ -43,6 +44,11 @@ pub struct ModuleCx {
     pub retval_tls: V,
     pub param_tag: V,
     pub retval_tag: V,
+    /// Origin tracking is on: every shadow has an `i32` origin next to it.
+    pub origins: bool,
+    pub param_origin_tls: V,
+    pub retval_origin_tls: V,
+    pub set_origin: RtFn,
     pub warning: RtFn,
     pub poison: RtFn,
     pub unpoison: RtFn,
@@ -87,6 +93,10 @@ impl ModuleCx {
             retval_tls: std::ptr::null_mut(),
             param_tag: std::ptr::null_mut(),
             retval_tag: std::ptr::null_mut(),
+            origins: false,
+            param_origin_tls: std::ptr::null_mut(),
+            retval_origin_tls: std::ptr::null_mut(),
+            set_origin: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             warning: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             poison: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             unpoison: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
@@ -105,10 +115,50 @@ impl ModuleCx {
         cx.poison = cx.runtime_fn(umsan_abi::rt::POISON, void, &[ptr, i64]);
         cx.unpoison = cx.runtime_fn(umsan_abi::rt::UNPOISON, void, &[ptr, i64]);
         cx.unpoison_escaped = cx.runtime_fn(umsan_abi::rt::UNPOISON_ESCAPED, void, &[ptr]);
-        cx.poison_stack = cx.runtime_fn(umsan_abi::rt::POISON_STACK, void, &[ptr, i64, ptr]);
+        cx.poison_stack = cx.runtime_fn(umsan_abi::rt::POISON_STACK, void, &[ptr, i64, ptr, ptr]);
+        cx.origins = cx.opts.track_origins;
+        if cx.origins {
+            let origin_array = unsafe { LLVMArrayType2(i32, umsan_abi::PARAM_TLS_BYTES / 4) };
+            cx.param_origin_tls = cx.tls_global(umsan_abi::tls::PARAM_ORIGIN, origin_array);
+            cx.retval_origin_tls = cx.tls_global(umsan_abi::tls::RETVAL_ORIGIN, i32);
+            cx.set_origin = cx.runtime_fn(SET_ORIGIN, void, &[ptr, i64, i32]);
+            cx.define_track_origins_flag();
+        }
         cx.copy_out_check = cx.runtime_fn(umsan_abi::rt::COPY_OUT_CHECK, void, &[ptr, i64]);
         cx.move_shadow = cx.runtime_fn(umsan_abi::rt::MOVE_SHADOW, void, &[ptr, ptr, i64]);
         cx
+    }
+
+    /// `int __umsan_track_origins = 1` (weak): tells the runtime to record
+    /// where allocations happen.
+    fn define_track_origins_flag(&self) {
+        let name = cstring(TRACK_ORIGINS_FLAG);
+        unsafe {
+            if !LLVMGetNamedGlobal(self.module, name.as_ptr()).is_null() {
+                return;
+            }
+            let g = LLVMAddGlobal(self.module, self.i32, name.as_ptr());
+            LLVMSetInitializer(g, self.const_i32(1));
+            LLVMSetLinkage(g, llvm_sys::LLVMLinkage::LLVMWeakAnyLinkage);
+        }
+    }
+
+    /// A private per-site `i32` (initially 0) in which the runtime caches the
+    /// origin id of a stack slot, and the slot's description `name@function`.
+    pub fn stack_origin_site(&self, var: &str, func: &str) -> (V, V) {
+        unsafe {
+            let slot = LLVMAddGlobal(self.module, self.i32, cstring("__umsan_stack_origin").as_ptr());
+            LLVMSetInitializer(slot, self.const_i32(0));
+            LLVMSetLinkage(slot, llvm_sys::LLVMLinkage::LLVMPrivateLinkage);
+            let text = format!("{var}@{func}");
+            let descr = LLVMConstStringInContext2(self.ctx, text.as_ptr() as *const _, text.len(), 0);
+            let g = LLVMAddGlobal(self.module, LLVMTypeOf(descr), cstring("__umsan_stack_descr").as_ptr());
+            LLVMSetInitializer(g, descr);
+            LLVMSetGlobalConstant(g, 1);
+            LLVMSetLinkage(g, llvm_sys::LLVMLinkage::LLVMPrivateLinkage);
+            LLVMSetUnnamedAddress(g, llvm_sys::LLVMUnnamedAddr::LLVMGlobalUnnamedAddr);
+            (slot, g)
+        }
     }
 
     fn tls_global(&self, name: &str, ty: T) -> V {
@@ -163,6 +213,11 @@ impl ModuleCx {
         unsafe { LLVMConstInt(self.i32, v, 0) }
     }
 }
+
+/// `void __umsan_set_origin(void *p, size_t n, uint32_t origin)`.
+const SET_ORIGIN: &str = "__umsan_set_origin";
+/// Weak `int` defined by modules compiled with origin tracking.
+const TRACK_ORIGINS_FLAG: &str = "__umsan_track_origins";
 
 /// Name of the named metadata that marks a module as instrumented, so the
 /// pass never instruments a module twice.

@@ -81,6 +81,14 @@ impl FunctionInstrumenter<'_> {
                 }
             };
             self.set_shadow(inst, s);
+            if self.cx.origins {
+                let o = self.load(self.cx.i32, self.cx.retval_origin_tls, 4);
+                let o = match returned_ours {
+                    Some(ok) => self.select(ok, o, self.cx.const_i32(0)),
+                    None => o,
+                };
+                self.set_origin(inst, o);
+            }
         }
         if let Some(ok) = returned_ours {
             self.before(next);
@@ -120,6 +128,10 @@ impl FunctionInstrumenter<'_> {
             let s = if self.cx.opts.eager_checks { self.cx.clean(st) } else { self.shadow(arg) };
             let slot = self.tls_slot(self.cx.param_tls, offset);
             self.store(s, slot, 8);
+            if self.cx.origins && !self.is_clean_const(s) {
+                let oslot = self.tls_slot(self.cx.param_origin_tls, offset);
+                self.store(self.origin(arg), oslot, 4);
+            }
             offset += round8(size);
         }
         self.before(inst);

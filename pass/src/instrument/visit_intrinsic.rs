@@ -132,6 +132,12 @@ impl FunctionInstrumenter<'_> {
         self.before(inst);
         let (dst, src, len) = (ir::operand(inst, 0), ir::operand(inst, 1), ir::operand(inst, 2));
         let len = self.cx.defined_operand(len);
+        if self.cx.origins {
+            // The runtime moves shadow and origins together.
+            let n = self.int_cast(len, self.cx.i64);
+            self.call(self.cx.move_shadow, &[dst, src, n]);
+            return;
+        }
         let sd = self.shadow_addr(dst);
         let ss = self.shadow_addr(src);
         // Always memmove on shadow: for memcpy the ranges cannot overlap anyway.

@@ -24,7 +24,7 @@ impl FunctionInstrumenter<'_> {
                 if size == 0 {
                     return;
                 }
-                self.set_shadow_bytes(inst, 0xff, self.cx.const_i64(size), align);
+                self.poison_stack_slot(inst, self.cx.const_i64(size), align);
                 self.static_allocas.push((inst, size));
             }
             _ => {
@@ -34,13 +34,29 @@ impl FunctionInstrumenter<'_> {
                 self.after(inst);
                 let n = self.int_cast(count, self.cx.i64);
                 let bytes = unsafe { LLVMBuildMul(self.b, n, self.cx.const_i64(elem_size), NONAME) };
-                self.call(self.cx.poison, &[inst, bytes]);
+                if self.cx.origins {
+                    self.poison_stack_slot(inst, bytes, align);
+                } else {
+                    self.call(self.cx.poison, &[inst, bytes]);
+                }
                 let lo = self.load(self.cx.ptr, lo_slot, 8);
                 let below = self.icmp(LLVMIntPredicate::LLVMIntULT, inst, lo);
                 let new_lo = self.select(below, inst, lo);
                 self.store(new_lo, lo_slot, 8);
             }
         }
+    }
+
+    /// Poisons a stack slot: inline, or through the runtime when the slot
+    /// needs an origin ("stack allocation of 'name' in function").
+    pub(super) fn poison_stack_slot(&mut self, alloca: V, size: V, align: u32) {
+        if !self.cx.origins {
+            return self.set_shadow_bytes(alloca, 0xff, size, align);
+        }
+        let var = ir::value_name(alloca);
+        let var = if var.is_empty() { "<unnamed>".to_string() } else { var };
+        let (slot, descr) = self.cx.stack_origin_site(&var, &ir::value_name(self.func));
+        self.call(self.cx.poison_stack, &[alloca, size, slot, descr]);
     }
 
     /// The slot tracking the lowest dynamic allocation and the stack pointer
@@ -79,6 +95,10 @@ impl FunctionInstrumenter<'_> {
         let sa = self.shadow_addr(ptr);
         let s = self.load(st, sa, align);
         self.set_shadow(inst, s);
+        if self.cx.origins {
+            let o = self.load_origin(ptr);
+            self.set_origin(inst, o);
+        }
     }
 
     pub(super) fn visit_store(&mut self, inst: V) {
@@ -93,6 +113,7 @@ impl FunctionInstrumenter<'_> {
         let s = self.shadow(val);
         let sa = self.shadow_addr(ptr);
         self.store(s, sa, align);
+        self.store_origin(val, ptr, inst);
     }
 
     /// Atomic read-modify-write: the address and the compared value are
