@@ -45,6 +45,9 @@ pub struct FunctionInstrumenter<'a> {
     origins: HashMap<V, V>,
     /// (original phi, shadow phi, origin phi if tracked)
     phis: Vec<(V, V, Option<V>)>,
+    /// Join blocks of branches that only select a value (see
+    /// [`Self::value_only_join`]), with the branch condition.
+    select_joins: HashMap<B, V>,
     pub(super) actions: Vec<Action>,
     /// Static allocas with their sizes in bytes, cleaned at every return.
     pub(super) static_allocas: Vec<(V, u64)>,
@@ -73,6 +76,7 @@ impl<'a> FunctionInstrumenter<'a> {
             b: unsafe { LLVMCreateBuilderInContext(cx.ctx) },
             shadows: HashMap::new(),
             origins: HashMap::new(),
+            select_joins: HashMap::new(),
             phis: Vec::new(),
             actions: Vec::new(),
             static_allocas: Vec::new(),
@@ -496,9 +500,16 @@ impl<'a> FunctionInstrumenter<'a> {
     }
 
     fn visit_br(&mut self, inst: V) {
-        if unsafe { LLVMIsConditional(inst) } != 0 {
-            let cond = unsafe { LLVMGetCondition(inst) };
-            self.check_operand(cond, inst);
+        if unsafe { LLVMIsConditional(inst) } == 0 {
+            return;
+        }
+        let cond = unsafe { LLVMGetCondition(inst) };
+        match value_only_join(inst) {
+            // Like a `select`: the condition's shadow flows into the phis.
+            Some(join) => {
+                self.select_joins.insert(join, cond);
+            }
+            None => self.check_operand(cond, inst),
         }
     }
 
@@ -514,6 +525,32 @@ impl<'a> FunctionInstrumenter<'a> {
         self.set_shadow(inst, phi);
         if let Some(o) = ophi {
             self.set_origin(inst, o);
+        }
+        let block = ir::instruction_parent(inst);
+        if let Some(&cond) = self.select_joins.get(&block) {
+            let sc = self.shadow(cond);
+            if self.is_clean_const(sc) {
+                return;
+            }
+            // After all phis: an uninitialized condition poisons the result.
+            let first = ir::instructions(block)
+                .into_iter()
+                .find(|&i| ir::opcode(i) != Op::LLVMPHI)
+                .expect("block has a terminator");
+            self.before(first);
+            let flag = self.any_poisoned(sc);
+            let spoiled = self.select(flag, self.cx.poisoned(st), self.cx.clean(st));
+            let s = if matches!(ir::type_kind(st), K::LLVMIntegerTypeKind | K::LLVMVectorTypeKind) {
+                self.or(phi, spoiled)
+            } else {
+                self.select(flag, self.cx.poisoned(st), phi)
+            };
+            self.set_shadow(inst, s);
+            if let Some(o) = ophi {
+                let oc = self.origin(cond);
+                let o = self.select(flag, oc, o);
+                self.set_origin(inst, o);
+            }
         }
     }
 
@@ -679,4 +716,87 @@ impl<'a> FunctionInstrumenter<'a> {
 
 pub(super) fn round8(n: u64) -> u64 {
     n.div_ceil(umsan_abi::PARAM_SLOT_ALIGN) * umsan_abi::PARAM_SLOT_ALIGN
+}
+
+/// If the conditional branch `br` only chooses which value reaches a phi —
+/// an if/else diamond or an if-then triangle whose arms have no side effects
+/// and meet in one join block — returns that join block. Such a branch is a
+/// `select` in disguise (clang emits `c ? a : b` this way at -O0), so the
+/// condition is not a use: its shadow flows into the join's phis instead.
+fn value_only_join(br: V) -> Option<B> {
+    let head = ir::instruction_parent(br);
+    let (t, f) = unsafe { (LLVMGetSuccessor(br, 0), LLVMGetSuccessor(br, 1)) };
+    if t == f {
+        return None;
+    }
+    // The block an arm falls into, if the arm is a side-effect-free block
+    // entered only from `head`.
+    let arm_target = |arm: B| -> Option<B> {
+        if predecessors(arm)? != vec![head] {
+            return None;
+        }
+        let term = ir::terminator(arm);
+        if unsafe { LLVMIsConditional(term) } != 0 || ir::opcode(term) != Op::LLVMBr {
+            return None;
+        }
+        let insts = ir::instructions(arm);
+        insts[..insts.len() - 1].iter().all(|&i| is_side_effect_free(i)).then(|| ir::successors(term)[0])
+    };
+    let same_set = |mut a: Vec<B>, mut b: Vec<B>| {
+        a.sort();
+        b.sort();
+        a == b
+    };
+    let (tt, ft) = (arm_target(t), arm_target(f));
+    if tt.is_some() && tt == ft {
+        let j = tt?;
+        return same_set(predecessors(j)?, vec![t, f]).then_some(j);
+    }
+    if tt == Some(f) && same_set(predecessors(f)?, vec![head, t]) {
+        return Some(f);
+    }
+    if ft == Some(t) && same_set(predecessors(t)?, vec![head, f]) {
+        return Some(t);
+    }
+    None
+}
+
+/// The blocks branching to `b`, once each; `None` if its address is taken
+/// (a `blockaddress` use) or a predecessor is not a plain branch.
+fn predecessors(b: B) -> Option<Vec<B>> {
+    let mut out = Vec::new();
+    unsafe {
+        let mut u = LLVMGetFirstUse(LLVMBasicBlockAsValue(b));
+        while !u.is_null() {
+            let user = LLVMGetUser(u);
+            if !ir::is_instruction(user) || ir::opcode(user) != Op::LLVMBr {
+                return None;
+            }
+            let p = ir::instruction_parent(user);
+            if !out.contains(&p) {
+                out.push(p);
+            }
+            u = LLVMGetNextUse(u);
+        }
+    }
+    Some(out)
+}
+
+/// Instructions whose only effect is their value.
+fn is_side_effect_free(i: V) -> bool {
+    use Op::*;
+    match ir::opcode(i) {
+        LLVMLoad => unsafe { LLVMGetVolatile(i) == 0 && LLVMGetOrdering(i) == llvm_sys::LLVMAtomicOrdering::LLVMAtomicOrderingNotAtomic },
+        LLVMCall => {
+            let callee = unsafe { LLVMGetCalledValue(i) };
+            ir::intrinsic_name(callee).is_some_and(|n| n.starts_with("llvm.dbg."))
+        }
+        LLVMAdd | LLVMFAdd | LLVMSub | LLVMFSub | LLVMMul | LLVMFMul | LLVMFDiv | LLVMFRem | LLVMShl | LLVMLShr
+        | LLVMAShr | LLVMAnd | LLVMOr | LLVMXor | LLVMFNeg | LLVMTrunc | LLVMZExt | LLVMSExt | LLVMFPToUI
+        | LLVMFPToSI | LLVMUIToFP | LLVMSIToFP | LLVMFPTrunc | LLVMFPExt | LLVMPtrToInt | LLVMIntToPtr
+        | LLVMBitCast | LLVMAddrSpaceCast | LLVMICmp | LLVMFCmp | LLVMSelect | LLVMGetElementPtr
+        | LLVMExtractValue | LLVMInsertValue | LLVMExtractElement | LLVMInsertElement | LLVMShuffleVector
+        | LLVMFreeze => true,
+        _ => false,
+    }
 }
