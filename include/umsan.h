@@ -65,9 +65,21 @@ enum umsan_ret_kind_ {
             : -1]
 
 #ifdef __UMSAN__
+/* A record the umsan pass reads (and removes) at compile time: the function,
+ * its model, and where it was declared. Unlike an attribute, a record may
+ * follow the function's definition as well as its prototype. */
+#define UMSAN_CAT2_(a, b) a##b
+#define UMSAN_CAT_(a, b) UMSAN_CAT2_(a, b)
 #define UMSAN_ANNOTATE_(fn, EFFECT, DSTS, SRCS, LENS, RET)                    \
-    __typeof__(fn) fn __attribute__((annotate(                                \
-        "umsan:" EFFECT ":" DSTS ":" SRCS ":" LENS ":" #RET)))
+    static const struct {                                                     \
+        __typeof__(fn) *function;                                             \
+        const char *model;                                                    \
+        const char *file;                                                     \
+        int line;                                                             \
+    } UMSAN_CAT_(umsan_model_record_, __COUNTER__)                            \
+        __attribute__((used, section("__umsan_models"))) = {                  \
+            fn, "umsan:" EFFECT ":" DSTS ":" SRCS ":" LENS ":" #RET,          \
+            __FILE__, __LINE__}
 #else
 #define UMSAN_ANNOTATE_(fn, EFFECT, DSTS, SRCS, LENS, RET)                    \
     extern char umsan_annotation_check_[1]

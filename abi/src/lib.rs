@@ -92,6 +92,17 @@ pub mod tls {
 }
 
 /// Runtime functions called by instrumented code.
+///
+/// # Origin tracking
+///
+/// Origins are `u32` ids (0 = unknown) kept in origin memory ([`origin_of`],
+/// one per 4-byte-aligned granule) and passed across calls in
+/// [`tls::PARAM_ORIGIN`] / [`tls::RETVAL_ORIGIN`]. A module compiled with
+/// origins defines the weak global `int __umsan_track_origins = 1`; the
+/// runtime tracks origins (heap origins in the allocation wrappers, stack
+/// origins in [`rt::POISON_STACK`], origin moves in [`rt::MOVE_SHADOW`] &
+/// co.) iff that symbol is defined and nonzero. [`rt::WARNING`] prints the
+/// origin it is given.
 pub mod rt {
     /// `void __umsan_warning(u32 origin)`: an uninitialized value was used
     /// by the caller at the call's debug location. Returns only when
@@ -104,9 +115,19 @@ pub mod rt {
     pub const POISON: &str = "__umsan_poison";
     /// `void __umsan_unpoison(void *p, size_t n)`.
     pub const UNPOISON: &str = "__umsan_unpoison";
-    /// `void __umsan_poison_stack(void *p, size_t n, const char *descr)`:
-    /// poison a stack slot (`descr` is `"name@function"`, for origins).
+    /// `void __umsan_poison_stack(void *p, size_t n, uint32_t *id_slot,
+    /// const char *descr)`: poison a stack slot. `id_slot` is a static
+    /// `u32` (initially 0) per alloca site and `descr` a static
+    /// `"name@function"` string (split at the last `@`). When origins are
+    /// tracked, the first call creates the site's stack origin (creating
+    /// stack: the caller's) and publishes its id into `*id_slot` with an
+    /// atomic CAS; every call fills the origins of `[p, p + n)` with it.
     pub const POISON_STACK: &str = "__umsan_poison_stack";
+    /// `void __umsan_set_origin(void *p, size_t n, uint32_t origin)`: set
+    /// the origin of every 4-byte granule touching `[p, p + n)` (used for
+    /// stores of poisoned values of unusual sizes). No-op if `origin == 0`
+    /// or origins are not tracked.
+    pub const SET_ORIGIN: &str = "__umsan_set_origin";
     /// `void __umsan_unpoison_escaped(const void *p)`: `p` was handed to
     /// code umsan did not compile, which may have written through it: the
     /// run of uninitialized bytes starting at `p` becomes initialized. (A run
@@ -114,7 +135,9 @@ pub mod rt {
     /// chunk's header, which glibc wrote and is therefore initialized.)
     pub const UNPOISON_ESCAPED: &str = "__umsan_unpoison_escaped";
     /// `void __umsan_move_shadow(void *dst, const void *src, size_t n)`:
-    /// overlap-safe shadow (and origin) move, no data copy.
+    /// overlap-safe shadow (and, when tracked, origin) move, no data copy.
+    /// Each destination origin granule touching `[dst, dst + n)` takes the
+    /// origin of the source granule holding the corresponding source byte.
     pub const MOVE_SHADOW: &str = "__umsan_move_shadow";
     /// `void *__umsan_memcpy(void *d, const void *s, size_t n)`: memcpy of data
     /// and shadow (used for `llvm.memcpy` of unknown or large size).

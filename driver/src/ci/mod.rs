@@ -170,10 +170,9 @@ pub fn status_code(status: ExitStatus) -> i32 {
 /// Run `umsan ci` with `settings`: run COMMAND, collect, write the outputs
 /// and print the summary. The caller exits with [`Outcome::exit_code`].
 pub fn run(settings: &Settings) -> Result<Outcome, Error> {
-    let (program, args) = settings
-        .command
-        .split_first()
-        .ok_or_else(|| Error::Usage("no command given: use `umsan ci [OPTIONS] -- COMMAND…`".into()))?;
+    let (program, args) = settings.command.split_first().ok_or_else(|| {
+        Error::Usage("no command given: use `umsan ci [OPTIONS] -- COMMAND…`".into())
+    })?;
     let mut outputs = Outputs::open(settings)?;
     let umsan_cc = find_umsan_cc()?;
     let cwd = std::env::current_dir().map_err(|source| Error::Io {
@@ -204,10 +203,7 @@ pub fn run(settings: &Settings) -> Result<Outcome, Error> {
     }
     eprint!("{}", summary::table(&found));
     if !status.success() {
-        eprintln!(
-            "umsan: command exited with status {}",
-            status_code(status)
-        );
+        eprintln!("umsan: command exited with status {}", status_code(status));
     }
     Ok(Outcome {
         findings: found,
@@ -227,7 +223,10 @@ fn configure_env(cmd: &mut Command, umsan_cc: &Path, log_prefix: &Path) {
         );
     }
     let user = std::env::var("UMSAN_OPTIONS").ok();
-    cmd.env("UMSAN_OPTIONS", env::umsan_options(user.as_deref(), log_prefix));
+    cmd.env(
+        "UMSAN_OPTIONS",
+        env::umsan_options(user.as_deref(), log_prefix),
+    );
 }
 
 /// `umsan-cc` next to the running executable.
@@ -256,8 +255,7 @@ pub fn display_command(command: &[OsString]) -> String {
 
 fn shell_quote(s: &str) -> String {
     let plain = !s.is_empty()
-        && s
-            .chars()
+        && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c));
     if plain {
         s.to_string()
@@ -290,10 +288,13 @@ fn append(path: &Path, text: &str) -> io::Result<()> {
     f.write_all(text.as_bytes())
 }
 
-/// The output files, opened before COMMAND runs.
+/// The output files, opened before COMMAND runs. Files that were never
+/// written (COMMAND could not start, another output failed to open) are
+/// removed on drop rather than left empty.
 struct Outputs {
     sarif: Option<(PathBuf, File)>,
     junit: Option<(PathBuf, File)>,
+    written: bool,
 }
 
 impl Outputs {
@@ -315,10 +316,13 @@ impl Outputs {
                 "--sarif and --junit name the same file".into(),
             ));
         }
-        Ok(Outputs {
+        let mut outputs = Outputs {
             sarif: open(&settings.sarif)?,
-            junit: open(&settings.junit)?,
-        })
+            junit: None,
+            written: false,
+        };
+        outputs.junit = open(&settings.junit)?;
+        Ok(outputs)
     }
 
     fn write(&mut self, found: &[Finding], root: &SourceRoot, command: &str) -> Result<(), Error> {
@@ -331,7 +335,19 @@ impl Outputs {
         if let Some((path, file)) = &mut self.junit {
             write_all(path, file, &junit::document(found, command))?;
         }
+        self.written = true;
         Ok(())
+    }
+}
+
+impl Drop for Outputs {
+    fn drop(&mut self) {
+        if self.written {
+            return;
+        }
+        for (path, _) in self.sarif.iter().chain(self.junit.iter()) {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 

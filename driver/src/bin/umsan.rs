@@ -1,0 +1,112 @@
+//! `umsan`: the umsan command-line tool. Subcommands:
+//!
+//! - `umsan ci [--sarif FILE] [--junit FILE] [--github] -- COMMAND…`: run a
+//!   build and test command with `CC=umsan-cc`, collect the reports of every
+//!   process it starts and write SARIF, JUnit XML and GitHub annotations
+//!   (see the `umsan_driver::ci` module for details and exit statuses).
+//!
+//! - `umsan cc ARGS…`: the same as `umsan-cc ARGS…`.
+//!
+//! Argument parsing and error printing live here; the work is in the
+//! library.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use umsan_driver::ci;
+
+/// umsan: an uninitialized-memory sanitizer for C.
+#[derive(Debug, Parser)]
+#[command(
+    name = "umsan",
+    version,
+    about = "umsan: an uninitialized-memory sanitizer for C",
+    propagate_version = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Debug, Subcommand)]
+enum Cmd {
+    /// Run a build/test command under umsan and report its findings
+    /// (SARIF, JUnit, GitHub annotations).
+    #[command(
+        after_help = "Exit status: 0 if COMMAND succeeded and nothing was found; 1 if \
+                      something was found; COMMAND's status if it failed and nothing was \
+                      found; 2 on a usage error; 127 if COMMAND could not be started."
+    )]
+    Ci(CiArgs),
+    /// The compiler wrapper: `umsan cc ARGS…` is `umsan-cc ARGS…`.
+    #[command(disable_help_flag = true, disable_version_flag = true)]
+    Cc {
+        /// Arguments for umsan-cc (as for clang).
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<OsString>,
+    },
+}
+
+#[derive(Debug, Args)]
+struct CiArgs {
+    /// Write a SARIF 2.1.0 log to FILE.
+    #[arg(long, value_name = "FILE")]
+    sarif: Option<PathBuf>,
+    /// Write a JUnit XML report to FILE.
+    #[arg(long, value_name = "FILE")]
+    junit: Option<PathBuf>,
+    /// Print GitHub Actions annotations (and append to $GITHUB_STEP_SUMMARY).
+    #[arg(long)]
+    github: bool,
+    /// The command to run (after `--`), e.g. `-- make check`.
+    #[arg(last = true, required = true, value_name = "COMMAND")]
+    command: Vec<OsString>,
+}
+
+impl From<CiArgs> for ci::Settings {
+    fn from(a: CiArgs) -> Self {
+        ci::Settings {
+            sarif: a.sarif,
+            junit: a.junit,
+            github: a.github,
+            command: a.command,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    // clap exits with status 2 on a usage error, 0 for --help/--version.
+    let cli = Cli::parse();
+    match cli.command {
+        Cmd::Ci(args) => run_ci(args.into()),
+        Cmd::Cc { args } => run_cc(args),
+    }
+}
+
+/// Replace this process with the `umsan-cc` next to it.
+fn run_cc(args: Vec<OsString>) -> ExitCode {
+    use std::os::unix::process::CommandExt;
+    let exe = match umsan_driver::cc::resources::exe_dir() {
+        Ok(dir) => dir.join("umsan-cc"),
+        Err(e) => {
+            eprintln!("umsan cc: error: {e}");
+            return ExitCode::from(ci::EXIT_USAGE);
+        }
+    };
+    let err = std::process::Command::new(&exe).args(args).exec();
+    eprintln!("umsan cc: error: cannot run {}: {err}", exe.display());
+    ExitCode::from(ci::EXIT_NOT_STARTED)
+}
+
+fn run_ci(settings: ci::Settings) -> ExitCode {
+    match ci::run(&settings) {
+        Ok(outcome) => ExitCode::from(outcome.exit_code()),
+        Err(e) => {
+            // The error's text already includes its cause.
+            eprintln!("umsan ci: error: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
