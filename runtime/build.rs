@@ -1,11 +1,14 @@
 //! Compiles `csrc/umsan_rt.c` (start-up hooks, TLS slots, return-address
-//! capturing entry points) into a static library that rustc bundles into
+//! capturing entry points) and `csrc/umsan_signal.c` (signal handlers,
+//! setjmp) into a static library that rustc bundles into
 //! `libumsan_rt.a`.
 
 fn main() {
     println!("cargo:rerun-if-changed=csrc/umsan_rt.c");
+    println!("cargo:rerun-if-changed=csrc/umsan_signal.c");
     cc::Build::new()
         .file("csrc/umsan_rt.c")
+        .file("csrc/umsan_signal.c")
         .flag_if_supported("-fno-omit-frame-pointer")
         .flag_if_supported("-ftls-model=initial-exec")
         .warnings(true)

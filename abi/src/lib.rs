@@ -89,6 +89,13 @@ pub mod tls {
     pub const PARAM_ORIGIN: &str = "__umsan_param_origin_tls";
     /// `u32`: origin of the value being returned.
     pub const RETVAL_ORIGIN: &str = "__umsan_retval_origin_tls";
+    /// `[u64; 100]`: shadows of the variadic arguments of the call being
+    /// made, laid out like the x86_64 register save area (general-purpose
+    /// registers at 0..48, vector registers at 48..176) followed by the
+    /// stack (overflow) area from offset 176.
+    pub const VA_ARG: &str = "__umsan_va_arg_tls";
+    /// `u64`: bytes of overflow-area shadow in [`VA_ARG`] beyond offset 176.
+    pub const VA_ARG_OVERFLOW_SIZE: &str = "__umsan_va_arg_overflow_size_tls";
 }
 
 /// Runtime functions called by instrumented code.

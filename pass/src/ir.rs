@@ -288,3 +288,83 @@ pub fn c_str_lossy(p: *const libc_char) -> String {
     }
     unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned()
 }
+
+/// The dominator tree of a function's reachable blocks (Cooper, Harvey and
+/// Kennedy's iterative algorithm over reverse post-order).
+pub struct Dominators {
+    /// Immediate dominator of each block (the entry maps to itself).
+    idom: std::collections::HashMap<B, B>,
+    /// Position of each block in reverse post-order.
+    rpo_index: std::collections::HashMap<B, usize>,
+}
+
+impl Dominators {
+    pub fn new(rpo: &[B]) -> Self {
+        use std::collections::HashMap;
+        let rpo_index: HashMap<B, usize> = rpo.iter().enumerate().map(|(i, &b)| (b, i)).collect();
+        let mut preds: HashMap<B, Vec<B>> = HashMap::new();
+        for &b in rpo {
+            let t = terminator(b);
+            if t.is_null() {
+                continue;
+            }
+            for s in successors(t) {
+                preds.entry(s).or_default().push(b);
+            }
+        }
+        let mut idom: HashMap<B, B> = HashMap::new();
+        let Some(&entry) = rpo.first() else { return Dominators { idom, rpo_index } };
+        idom.insert(entry, entry);
+        let intersect = |idom: &HashMap<B, B>, mut a: B, mut b: B| {
+            while a != b {
+                while rpo_index[&a] > rpo_index[&b] {
+                    a = idom[&a];
+                }
+                while rpo_index[&b] > rpo_index[&a] {
+                    b = idom[&b];
+                }
+            }
+            a
+        };
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for &b in &rpo[1..] {
+                let mut new_idom: Option<B> = None;
+                for &p in preds.get(&b).map(Vec::as_slice).unwrap_or(&[]) {
+                    if !idom.contains_key(&p) {
+                        continue;
+                    }
+                    new_idom = Some(match new_idom {
+                        None => p,
+                        Some(cur) => intersect(&idom, p, cur),
+                    });
+                }
+                if let Some(n) = new_idom {
+                    if idom.get(&b) != Some(&n) {
+                        idom.insert(b, n);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        Dominators { idom, rpo_index }
+    }
+
+    /// Does block `a` dominate block `b` (every block dominates itself)?
+    pub fn dominates(&self, a: B, mut b: B) -> bool {
+        if !self.rpo_index.contains_key(&a) || !self.rpo_index.contains_key(&b) {
+            return false;
+        }
+        loop {
+            if a == b {
+                return true;
+            }
+            let up = self.idom[&b];
+            if up == b {
+                return false;
+            }
+            b = up;
+        }
+    }
+}

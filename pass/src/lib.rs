@@ -54,6 +54,7 @@ pub mod options;
 
 use llvm_sys::prelude::LLVMModuleRef;
 use std::ffi::{c_char, CString};
+use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
 
 /// `struct PassPluginLibraryInfo` of LLVM's C++ plugin API.
 #[repr(C)]
@@ -95,18 +96,27 @@ fn guarded(f: impl FnOnce() -> Result<(), String>) -> *mut c_char {
 pub extern "C" fn umsan_prepare_module(m: LLVMModuleRef) -> *mut c_char {
     guarded(|| {
         let opts = options::Options::from_env()?;
-        let models = models::Models::load(m, &opts.configs)?;
+        let models = models::Models::load(m, &opts.configs).inspect_err(|_| MODEL_ERROR_REPORTED.store(true, Relaxed))?;
         instrument::protect_modelled_functions(m, &models.defined_in(m));
+        instrument::apply_models_early(m, opts, models);
         Ok(())
     })
 }
+
+/// Set when the prepare step has reported a model error, so that the
+/// instrumentation step (in the same compiler process) does not repeat it.
+static MODEL_ERROR_REPORTED: AtomicBool = AtomicBool::new(false);
 
 /// OptimizerLastEP step: the instrumentation (called from the C++ shim).
 #[no_mangle]
 pub extern "C" fn umsan_instrument_module(m: LLVMModuleRef) -> *mut c_char {
     guarded(|| {
         let opts = options::Options::from_env()?;
-        let models = models::Models::load(m, &opts.configs)?;
+        let models = match models::Models::load(m, &opts.configs) {
+            Ok(models) => models,
+            Err(_) if MODEL_ERROR_REPORTED.load(Relaxed) => return Ok(()),
+            Err(e) => return Err(e),
+        };
         instrument::instrument_module(m, opts, models)
     })
 }

@@ -3,9 +3,10 @@
 //! shadow is applied at every call site; their bodies are never instrumented.
 //!
 //! Models come from three sources, merged into one table by name:
-//! - `UMSAN_MEMCPY_LIKE` / `UMSAN_COPY_OUT` / `UMSAN_COPY_IN` annotations in
-//!   the translation unit (`umsan:<effect>:<dst>:<src>:<len>:<ret>` strings in
-//!   `@llvm.global.annotations`);
+//! - `UMSAN_MEMCPY_LIKE` / `UMSAN_COPY_OUT` / `UMSAN_COPY_IN` in the
+//!   translation unit: each leaves a record `{function, "umsan:<effect>:<dst>:
+//!   <src>:<len>:<ret>", file, line}` in section `__umsan_models`, which the
+//!   instrumentation removes again ([`remove_records`]);
 //! - TOML files given with `-fumsan-config=` (interface.md, section 3);
 //! - the model library shipped with umsan (`configs/*.toml`, compiled into
 //!   the pass), which applies only to functions this module does not define.
@@ -30,6 +31,39 @@ pub enum Effect {
     CopyOut,
     /// `dst[0..k)` arrives from outside: it becomes initialized.
     CopyIn,
+    /// (extension) The function decides on `src[0..k)` (`strcmp`,
+    /// `memchr`…): an uninitialized byte there is a
+    /// `use-of-uninitialized-value` at the call.
+    Check,
+    /// (extension) `readv`-style: `dst` is an array of `len` `struct iovec`
+    /// that received `k` bytes in order (`k = ret` with "copied", else all).
+    CopyInIov,
+    /// (extension) `writev`-style: the bytes of `src`'s `len` iovecs leave
+    /// the program.
+    CopyOutIov,
+    /// (extension) `setjmp`-style: when it returns (again, `when`), frames a
+    /// `longjmp` skipped left poisoned stack shadow behind: the shadow of
+    /// the thread's stack below the caller's frame is cleaned. No operands.
+    CleanStack,
+    /// (extension) printf-style: `src` is the format, the variadic
+    /// arguments start at parameter `args`; every argument a conversion
+    /// consumes must be initialized, and so must the bytes a `%s` prints.
+    CheckFormat,
+}
+
+impl Effect {
+    fn name(self) -> &'static str {
+        match self {
+            Effect::MemcpyLike => "memcpy_like",
+            Effect::CopyOut => "copy_out",
+            Effect::CopyIn => "copy_in",
+            Effect::Check => "check",
+            Effect::CopyInIov => "copy_in_iov",
+            Effect::CopyOutIov => "copy_out_iov",
+            Effect::CleanStack => "clean_stack",
+            Effect::CheckFormat => "check_format",
+        }
+    }
 }
 
 /// How the number `k` of transferred bytes follows from the return value.
@@ -44,14 +78,289 @@ pub enum Ret {
     Copied,
 }
 
+/// A binary operator of model expressions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    And,
+    Or,
+}
+
+/// A function usable in model expressions. The runtime ones are evaluated
+/// after the call by `__umsan_model_*` helpers (null-safe, and skipped when
+/// the model's `when` condition is false).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Func {
+    /// `strlen(p)`.
+    Strlen,
+    /// `strnlen(p, n)`.
+    Strnlen,
+    /// `cmplen(a, b)`: the bytes `strcmp(a, b)` examines in each string
+    /// (up to the first difference or the terminating NUL, inclusive).
+    Cmplen,
+    /// `ncmplen(a, b, n)`: the same for `strncmp`.
+    Ncmplen,
+    /// `memcmplen(a, b, n)`: the bytes `memcmp(a, b, n)` examines.
+    Memcmplen,
+    /// `deref(p)`: the 8-byte value at `p` (a pointer or `size_t` the call
+    /// wrote, e.g. `getline`'s `*lineptr`); 0 for a null `p`.
+    Deref,
+    /// `deref32(p)`: the 4-byte unsigned value at `p` (`socklen_t *`).
+    Deref32,
+    /// `min(a, b)`, `max(a, b)` (signed).
+    Min,
+    Max,
+}
+
+impl Func {
+    fn parse(name: &str) -> Option<(Func, usize)> {
+        Some(match name {
+            "strlen" => (Func::Strlen, 1),
+            "strnlen" => (Func::Strnlen, 2),
+            "cmplen" => (Func::Cmplen, 2),
+            "ncmplen" => (Func::Ncmplen, 3),
+            "memcmplen" => (Func::Memcmplen, 3),
+            "deref" => (Func::Deref, 1),
+            "deref32" => (Func::Deref32, 1),
+            "min" => (Func::Min, 2),
+            "max" => (Func::Max, 2),
+            _ => return None,
+        })
+    }
+}
+
+/// A model expression (extension of the documented format): integers,
+/// `ret`, `argN`, `+ - * /`, comparisons, `&&`, `||`, parentheses and the
+/// functions of [`Func`]. Evaluated after the call, in 64-bit signed
+/// arithmetic; pointers are their addresses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Expr {
+    Int(i64),
+    Ret,
+    Arg(u32),
+    Neg(Box<Expr>),
+    Bin(BinOp, Box<Expr>, Box<Expr>),
+    Call(Func, Vec<Expr>),
+}
+
+impl Expr {
+    /// Parses an expression; the error says what is wrong where.
+    pub fn parse(text: &str) -> Result<Expr, String> {
+        let toks = tokenize(text)?;
+        let mut p = Parser { toks, pos: 0 };
+        let e = p.or()?;
+        if p.pos != p.toks.len() {
+            return Err(format!("unexpected `{}` in expression \"{text}\"", p.toks[p.pos]));
+        }
+        Ok(e)
+    }
+
+    /// Every `argN` in the expression.
+    pub fn args(&self, out: &mut Vec<u32>) {
+        match self {
+            Expr::Arg(i) => out.push(*i),
+            Expr::Neg(e) => e.args(out),
+            Expr::Bin(_, a, b) => {
+                a.args(out);
+                b.args(out)
+            }
+            Expr::Call(_, v) => v.iter().for_each(|e| e.args(out)),
+            Expr::Int(_) | Expr::Ret => {}
+        }
+    }
+
+    pub fn uses_ret(&self) -> bool {
+        match self {
+            Expr::Ret => true,
+            Expr::Neg(e) => e.uses_ret(),
+            Expr::Bin(_, a, b) => a.uses_ret() || b.uses_ret(),
+            Expr::Call(_, v) => v.iter().any(Expr::uses_ret),
+            Expr::Int(_) | Expr::Arg(_) => false,
+        }
+    }
+}
+
+fn tokenize(text: &str) -> Result<Vec<String>, String> {
+    let mut toks = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i] as char;
+        if c.is_ascii_whitespace() {
+            i += 1;
+        } else if c.is_ascii_alphanumeric() || c == '_' {
+            let s = i;
+            while i < b.len() && ((b[i] as char).is_ascii_alphanumeric() || b[i] == b'_') {
+                i += 1;
+            }
+            toks.push(text[s..i].to_string());
+        } else {
+            let two = text.get(i..i + 2).unwrap_or("");
+            if ["==", "!=", "<=", ">=", "&&", "||"].contains(&two) {
+                toks.push(two.to_string());
+                i += 2;
+            } else if "+-*/()<>,".contains(c) {
+                toks.push(c.to_string());
+                i += 1;
+            } else {
+                return Err(format!("unexpected character '{c}' in expression \"{text}\""));
+            }
+        }
+    }
+    Ok(toks)
+}
+
+struct Parser {
+    toks: Vec<String>,
+    pos: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&str> {
+        self.toks.get(self.pos).map(String::as_str)
+    }
+    fn eat(&mut self, t: &str) -> bool {
+        if self.peek() == Some(t) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+    fn expect(&mut self, t: &str) -> Result<(), String> {
+        if self.eat(t) {
+            Ok(())
+        } else {
+            Err(format!("expected `{t}` in expression, found {}", self.peek().map_or("the end".into(), |s| format!("`{s}`"))))
+        }
+    }
+    fn binary(&mut self, ops: &[(&str, BinOp)], next: fn(&mut Parser) -> Result<Expr, String>) -> Result<Expr, String> {
+        let mut e = next(self)?;
+        'outer: loop {
+            for &(t, op) in ops {
+                if self.eat(t) {
+                    let r = next(self)?;
+                    e = Expr::Bin(op, Box::new(e), Box::new(r));
+                    continue 'outer;
+                }
+            }
+            return Ok(e);
+        }
+    }
+    fn or(&mut self) -> Result<Expr, String> {
+        self.binary(&[("||", BinOp::Or)], Parser::and)
+    }
+    fn and(&mut self) -> Result<Expr, String> {
+        self.binary(&[("&&", BinOp::And)], Parser::cmp)
+    }
+    fn cmp(&mut self) -> Result<Expr, String> {
+        self.binary(
+            &[
+                ("==", BinOp::Eq),
+                ("!=", BinOp::Ne),
+                ("<=", BinOp::Le),
+                (">=", BinOp::Ge),
+                ("<", BinOp::Lt),
+                (">", BinOp::Gt),
+            ],
+            Parser::sum,
+        )
+    }
+    fn sum(&mut self) -> Result<Expr, String> {
+        self.binary(&[("+", BinOp::Add), ("-", BinOp::Sub)], Parser::product)
+    }
+    fn product(&mut self) -> Result<Expr, String> {
+        self.binary(&[("*", BinOp::Mul), ("/", BinOp::Div)], Parser::unary)
+    }
+    fn unary(&mut self) -> Result<Expr, String> {
+        if self.eat("-") {
+            return Ok(Expr::Neg(Box::new(self.unary()?)));
+        }
+        if self.eat("(") {
+            let e = self.or()?;
+            self.expect(")")?;
+            return Ok(e);
+        }
+        let Some(t) = self.peek().map(str::to_string) else {
+            return Err("expression ends too early".into());
+        };
+        self.pos += 1;
+        if let Ok(n) = t.parse::<i64>() {
+            return Ok(Expr::Int(n));
+        }
+        if t == "ret" {
+            return Ok(Expr::Ret);
+        }
+        if let Some(n) = t.strip_prefix("arg").and_then(|n| n.parse::<u32>().ok()) {
+            return Ok(Expr::Arg(n));
+        }
+        if let Some((f, arity)) = Func::parse(&t) {
+            self.expect("(")?;
+            let mut args = Vec::new();
+            if !self.eat(")") {
+                loop {
+                    args.push(self.or()?);
+                    if self.eat(")") {
+                        break;
+                    }
+                    self.expect(",")?;
+                }
+            }
+            if args.len() != arity {
+                return Err(format!("{t}() takes {arity} argument{}", if arity == 1 { "" } else { "s" }));
+            }
+            return Ok(Expr::Call(f, args));
+        }
+        Err(format!("unknown name `{t}` in expression (ret, argN, strlen, strnlen, cmplen, ncmplen, memcmplen, deref, deref32, min, max)"))
+    }
+}
+
+/// A pointer or length of a model: a parameter index (the documented
+/// form) or an expression (extension).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Operand {
+    Param(u32),
+    Expr(Expr),
+}
+
+impl From<u32> for Operand {
+    fn from(i: u32) -> Operand {
+        Operand::Param(i)
+    }
+}
+
+impl Operand {
+    pub fn param(&self) -> Option<u32> {
+        match self {
+            Operand::Param(i) => Some(*i),
+            Operand::Expr(_) => None,
+        }
+    }
+}
+
 /// One function's model; indices are 0-based parameter positions.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Model {
     pub effect: Effect,
-    pub dst: Option<u32>,
-    pub src: Option<u32>,
-    pub len: u32,
+    pub dst: Option<Operand>,
+    pub src: Option<Operand>,
+    pub len: Operand,
     pub ret: Ret,
+    /// (extension) The effect applies only when this holds after the call.
+    pub when: Option<Expr>,
+    /// (extension) Further effects of the same call, applied in order.
+    pub also: Vec<Model>,
+    /// (extension, `check_format`) Index of the first variadic argument.
+    pub args: Option<u32>,
 }
 
 /// Where a model was declared, for error messages.
@@ -96,10 +405,71 @@ struct TomlFile {
 struct TomlEntry {
     name: String,
     effect: Effect,
+    args: Option<u32>,
     dst: Option<u32>,
     src: Option<u32>,
-    len: u32,
-    ret: Ret,
+    len: Option<u32>,
+    dst_expr: Option<String>,
+    src_expr: Option<String>,
+    len_expr: Option<String>,
+    ret: Option<Ret>,
+    when: Option<String>,
+    #[serde(default)]
+    also: Vec<TomlEffect>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TomlEffect {
+    effect: Effect,
+    args: Option<u32>,
+    dst: Option<u32>,
+    src: Option<u32>,
+    len: Option<u32>,
+    dst_expr: Option<String>,
+    src_expr: Option<String>,
+    len_expr: Option<String>,
+    ret: Option<Ret>,
+    when: Option<String>,
+}
+
+/// A parameter index, or (extension, `<key>_expr`) an expression.
+fn operand(index: Option<u32>, expr: Option<String>, key: &str) -> Result<Option<Operand>, String> {
+    match (index, expr) {
+        (Some(_), Some(_)) => Err(format!("`{key}` and `{key}_expr` exclude each other")),
+        (Some(i), None) => Ok(Some(Operand::Param(i))),
+        (None, Some(e)) => Expr::parse(&e).map(|e| Some(Operand::Expr(e))).map_err(|m| format!("`{key}_expr`: {m}")),
+        (None, None) => Ok(None),
+    }
+}
+
+impl TomlEffect {
+    fn into_model(self) -> Result<Model, String> {
+        let dst = operand(self.dst, self.dst_expr, "dst")?;
+        let src = operand(self.src, self.src_expr, "src")?;
+        let len = match (operand(self.len, self.len_expr, "len")?, self.effect) {
+            (Some(l), _) => l,
+            (None, Effect::CleanStack | Effect::CheckFormat) => Operand::Expr(Expr::Int(0)),
+            (None, _) => return Err("missing field `len`".into()),
+        };
+        // `ret` is required in the documented form (`len` a parameter
+        // index); with a length expression it defaults to "none".
+        let ret = match (self.ret, &len) {
+            (Some(r), _) => r,
+            (None, Operand::Expr(_)) => Ret::None,
+            (None, Operand::Param(_)) => return Err("missing field `ret`".into()),
+        };
+        let when = self.when.map(|w| Expr::parse(&w).map_err(|e| format!("`when`: {e}"))).transpose()?;
+        let mut m = Model::new(self.effect, dst, src, len, ret)?;
+        m.when = when;
+        match (self.effect, self.args) {
+            (Effect::CheckFormat, Some(a)) => m.args = Some(a),
+            (Effect::CheckFormat, None) => return Err("effect \"check_format\" needs `args`".into()),
+            (_, Some(_)) => return Err(format!("effect \"{}\" takes no `args`", self.effect.name())),
+            (_, None) => {}
+        }
+        Ok(m)
+    }
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -107,18 +477,21 @@ fn line_of(text: &str, offset: usize) -> usize {
 }
 
 impl Model {
-    /// Checks that the effect has exactly the indices it needs.
-    fn new(effect: Effect, dst: Option<u32>, src: Option<u32>, len: u32, ret: Ret) -> Result<Model, String> {
+    /// Checks that the effect has exactly the operands it needs.
+    pub fn new(
+        effect: Effect,
+        dst: Option<Operand>,
+        src: Option<Operand>,
+        len: Operand,
+        ret: Ret,
+    ) -> Result<Model, String> {
         let (needs_dst, needs_src) = match effect {
             Effect::MemcpyLike => (true, true),
-            Effect::CopyOut => (false, true),
-            Effect::CopyIn => (true, false),
+            Effect::CopyOut | Effect::Check | Effect::CopyOutIov | Effect::CheckFormat => (false, true),
+            Effect::CopyIn | Effect::CopyInIov => (true, false),
+            Effect::CleanStack => (false, false),
         };
-        let name = match effect {
-            Effect::MemcpyLike => "memcpy_like",
-            Effect::CopyOut => "copy_out",
-            Effect::CopyIn => "copy_in",
-        };
+        let name = effect.name();
         for (what, needed, given) in [("dst", needs_dst, dst.is_some()), ("src", needs_src, src.is_some())] {
             if needed && !given {
                 return Err(format!("effect \"{name}\" needs `{what}`"));
@@ -127,14 +500,49 @@ impl Model {
                 return Err(format!("effect \"{name}\" takes no `{what}`"));
             }
         }
-        Ok(Model { effect, dst, src, len, ret })
+        Ok(Model { effect, dst, src, len, ret, when: None, also: Vec::new(), args: None })
     }
 
-    /// Every parameter index with its role.
-    pub fn indices(&self) -> impl Iterator<Item = (&'static str, u32)> {
-        [("dst", self.dst), ("src", self.src), ("len", Some(self.len))]
+    /// This effect and the `also` effects, in order.
+    pub fn effects(&self) -> impl Iterator<Item = &Model> {
+        std::iter::once(self).chain(self.also.iter())
+    }
+
+    /// Every parameter index given directly, with its role.
+    pub fn indices(&self) -> impl Iterator<Item = (&'static str, u32)> + '_ {
+        [("dst", &self.dst), ("src", &self.src), ("len", &Some(self.len.clone()))]
             .into_iter()
-            .filter_map(|(n, i)| i.map(|i| (n, i)))
+            .filter_map(|(n, o)| o.as_ref().and_then(Operand::param).map(|i| (n, i)))
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+
+    /// Every expression of this effect (not of `also`).
+    pub fn exprs(&self) -> Vec<&Expr> {
+        let mut v = Vec::new();
+        for o in [self.dst.as_ref(), self.src.as_ref(), Some(&self.len)].into_iter().flatten() {
+            if let Operand::Expr(e) = o {
+                v.push(e);
+            }
+        }
+        if let Some(w) = &self.when {
+            v.push(w);
+        }
+        v
+    }
+
+    /// Parameters given directly as `dst`/`src` of any effect: their memory
+    /// is fully described by the model.
+    pub fn covered(&self) -> Vec<u32> {
+        self.effects()
+            .flat_map(|m| [m.dst.as_ref().and_then(Operand::param), m.src.as_ref().and_then(Operand::param)])
+            .flatten()
+            .collect()
+    }
+
+    /// Does any effect depend on the return value?
+    pub fn needs_ret(&self) -> bool {
+        self.effects().any(|m| m.ret != Ret::None || m.exprs().iter().any(|e| e.uses_ret()))
     }
 }
 
@@ -182,9 +590,25 @@ impl Models {
             let line = line_of(text, spanned.span().start);
             let origin = Origin { file: file.to_string(), line };
             let e = spanned.into_inner();
-            let model = Model::new(e.effect, e.dst, e.src, e.len, e.ret)
-                .map_err(|m| format!("{origin}: function '{}': {m}", e.name))?;
-            self.add(e.name, Entry { model, origin, library })?;
+            let name = e.name;
+            let fail = |m: String| format!("{origin}: function '{name}': {m}");
+            let first = TomlEffect {
+                effect: e.effect,
+                args: e.args,
+                dst: e.dst,
+                src: e.src,
+                len: e.len,
+                dst_expr: e.dst_expr,
+                src_expr: e.src_expr,
+                len_expr: e.len_expr,
+                ret: e.ret,
+                when: e.when,
+            };
+            let mut model = first.into_model().map_err(fail)?;
+            for (n, more) in e.also.into_iter().enumerate() {
+                model.also.push(more.into_model().map_err(|m| fail(format!("also[{n}]: {m}")))?);
+            }
+            self.add(name, Entry { model, origin, library })?;
         }
         Ok(())
     }
@@ -222,7 +646,8 @@ impl Models {
             other => return Err(fail(&format!("unknown RET '{other}' (none, remaining, copied)"))),
         };
         let len = index(parts[4])?.ok_or_else(|| fail("LEN is required"))?;
-        let model = Model::new(effect, index(parts[2])?, index(parts[3])?, len, ret).map_err(|m| fail(&m))?;
+        let model = Model::new(effect, index(parts[2])?.map(Operand::Param), index(parts[3])?.map(Operand::Param), len.into(), ret)
+            .map_err(|m| fail(&m))?;
         self.add(name.to_string(), Entry { model, origin, library: false })
     }
 
@@ -237,7 +662,7 @@ impl Models {
         for path in configs {
             m.add_toml_file(path)?;
         }
-        for (f, text, origin) in annotations(module) {
+        for (f, text, origin) in records(module) {
             if text.starts_with("umsan:") {
                 m.add_annotation(&ir::value_name(f), &text, origin)?;
             }
@@ -246,48 +671,27 @@ impl Models {
         Ok(m)
     }
 
-    /// Every index must name a parameter of the right kind.
-    fn validate(&self, module: LLVMModuleRef) -> Result<(), String> {
+    /// Every index must name a parameter of the right kind. A shipped
+    /// library model that does not fit the module's declaration (a program
+    /// declaring its own `read`) is dropped for this module instead.
+    fn validate(&mut self, module: LLVMModuleRef) -> Result<(), String> {
+        let mut unfit = Vec::new();
         for f in ir::functions(module) {
             let name = ir::value_name(f);
             let Some(entry) = self.by_name.get(&name) else { continue };
             if entry.library && !ir::is_declaration(f) {
                 continue;
             }
-            let params = ir::params(f);
-            for (role, i) in entry.model.indices() {
-                let Some(&p) = params.get(i as usize) else {
-                    return Err(format!(
-                        "{}: function '{name}': {role} index {i} is past its {} parameter{}",
-                        entry.origin,
-                        params.len(),
-                        if params.len() == 1 { "" } else { "s" }
-                    ));
-                };
-                let kind = ir::type_kind(ir::type_of(p));
-                let ok = if role == "len" {
-                    kind == llvm_sys::LLVMTypeKind::LLVMIntegerTypeKind
-                } else {
-                    kind == llvm_sys::LLVMTypeKind::LLVMPointerTypeKind
-                };
-                if !ok {
-                    return Err(format!(
-                        "{}: function '{name}': parameter {i} ({role}) must be {}",
-                        entry.origin,
-                        if role == "len" { "an integer" } else { "a pointer" }
-                    ));
+            if let Err(e) = check_fits(f, &entry.model) {
+                if entry.library {
+                    unfit.push(name);
+                    continue;
                 }
+                return Err(format!("{}: function '{name}': {e}", entry.origin));
             }
-            if entry.model.ret != Ret::None {
-                let ret_ty = unsafe { LLVMGetReturnType(LLVMGlobalGetValueType(f)) };
-                if ir::type_kind(ret_ty) != llvm_sys::LLVMTypeKind::LLVMIntegerTypeKind {
-                    return Err(format!(
-                        "{}: function '{name}': RET \"{}\" needs an integer return value",
-                        entry.origin,
-                        if entry.model.ret == Ret::Copied { "copied" } else { "remaining" }
-                    ));
-                }
-            }
+        }
+        for name in unfit {
+            self.by_name.remove(&name);
         }
         Ok(())
     }
@@ -302,38 +706,145 @@ impl Models {
     }
 }
 
-/// `(function, annotation string, origin)` for each entry of
-/// `@llvm.global.annotations`.
-fn annotations(module: LLVMModuleRef) -> Vec<(V, String, Origin)> {
-    let mut out = Vec::new();
-    let name = ir::cstring("llvm.global.annotations");
-    unsafe {
-        let g = LLVMGetNamedGlobal(module, name.as_ptr());
-        if g.is_null() {
-            return out;
-        }
-        let init = LLVMGetInitializer(g);
-        if init.is_null() {
-            return out;
-        }
-        for i in 0..ir::num_operands(init) {
-            let entry = ir::operand(init, i);
-            if ir::num_operands(entry) < 4 {
-                continue;
+/// Does `model` fit the parameters and return type of `f`?
+fn check_fits(f: V, model: &Model) -> Result<(), String> {
+    use llvm_sys::LLVMTypeKind as K;
+    let params = ir::params(f);
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let ret_ty = unsafe { LLVMGetReturnType(LLVMGlobalGetValueType(f)) };
+    let ret_kind = ir::type_kind(ret_ty);
+    for m in model.effects() {
+        for (role, i) in m.indices() {
+            let Some(&p) = params.get(i as usize) else {
+                return Err(format!("{role} index {i} is past its {} parameter{}", params.len(), plural(params.len())));
+            };
+            let kind = ir::type_kind(ir::type_of(p));
+            let ok = if role == "len" { kind == K::LLVMIntegerTypeKind } else { kind == K::LLVMPointerTypeKind };
+            if !ok {
+                return Err(format!(
+                    "parameter {i} ({role}) must be {}",
+                    if role == "len" { "an integer" } else { "a pointer" }
+                ));
             }
-            let f = strip_casts(ir::operand(entry, 0));
-            if !ir::is_function(f) {
-                continue;
+        }
+        if let Some(a) = m.args {
+            if a as usize > params.len() {
+                return Err(format!("args index {a} is past its {} parameter{}", params.len(), plural(params.len())));
             }
-            let text = constant_string(ir::operand(entry, 1));
-            let file = constant_string(ir::operand(entry, 2));
-            let line = ir::const_int_value(ir::operand(entry, 3)).unwrap_or(0) as usize;
-            if let Some(text) = text {
-                out.push((f, text, Origin { file: file.unwrap_or_else(|| "<source>".into()), line }));
+        }
+        if matches!(m.effect, Effect::CopyInIov | Effect::CopyOutIov) && m.ret == Ret::Remaining {
+            return Err("RET \"remaining\" is not supported for iovec effects".into());
+        }
+        if m.ret != Ret::None && ret_kind != K::LLVMIntegerTypeKind {
+            return Err(format!(
+                "RET \"{}\" needs an integer return value",
+                if m.ret == Ret::Copied { "copied" } else { "remaining" }
+            ));
+        }
+        for e in m.exprs() {
+            let mut args = Vec::new();
+            e.args(&mut args);
+            for i in args {
+                let Some(&p) = params.get(i as usize) else {
+                    return Err(format!("arg{i} is past its {} parameter{}", params.len(), plural(params.len())));
+                };
+                let kind = ir::type_kind(ir::type_of(p));
+                if kind != K::LLVMIntegerTypeKind && kind != K::LLVMPointerTypeKind {
+                    return Err(format!("arg{i} must be an integer or a pointer"));
+                }
+            }
+            if e.uses_ret() && ret_kind != K::LLVMIntegerTypeKind && ret_kind != K::LLVMPointerTypeKind {
+                return Err("`ret` needs an integer or pointer return value".into());
             }
         }
     }
+    Ok(())
+}
+
+/// The section of the records `umsan.h` leaves for each annotation.
+const RECORD_SECTION: &str = "__umsan_models";
+
+fn is_record(g: V) -> bool {
+    unsafe {
+        let sec = LLVMGetSection(g);
+        !sec.is_null() && ir::c_str_lossy(sec) == RECORD_SECTION
+    }
+}
+
+fn globals(module: LLVMModuleRef) -> Vec<V> {
+    let mut out = Vec::new();
+    unsafe {
+        let mut g = LLVMGetFirstGlobal(module);
+        while !g.is_null() {
+            out.push(g);
+            g = LLVMGetNextGlobal(g);
+        }
+    }
     out
+}
+
+/// `(function, model string, origin)` for each annotation record.
+fn records(module: LLVMModuleRef) -> Vec<(V, String, Origin)> {
+    let mut out = Vec::new();
+    for g in globals(module).into_iter().filter(|&g| is_record(g)) {
+        let init = unsafe { LLVMGetInitializer(g) };
+        if init.is_null() || ir::num_operands(init) < 4 {
+            continue;
+        }
+        let f = strip_casts(ir::operand(init, 0));
+        if !ir::is_function(f) {
+            continue;
+        }
+        let text = constant_string(ir::operand(init, 1));
+        let file = constant_string(ir::operand(init, 2)).unwrap_or_else(|| "<source>".into());
+        let line = ir::const_int_value(ir::operand(init, 3)).unwrap_or(0) as usize;
+        if let Some(text) = text {
+            out.push((f, text, Origin { file, line }));
+        }
+    }
+    out
+}
+
+/// Deletes the annotation records (and their `@llvm.used` entries): they
+/// are for the pass only and never reach the object file.
+pub fn remove_records(module: LLVMModuleRef) {
+    let recs: Vec<V> = globals(module).into_iter().filter(|&g| is_record(g)).collect();
+    if recs.is_empty() {
+        return;
+    }
+    unsafe {
+        for list in ["llvm.used", "llvm.compiler.used"] {
+            let name = ir::cstring(list);
+            let g = LLVMGetNamedGlobal(module, name.as_ptr());
+            if g.is_null() || LLVMGetInitializer(g).is_null() {
+                continue;
+            }
+            let init = LLVMGetInitializer(g);
+            let mut keep: Vec<V> = (0..ir::num_operands(init))
+                .map(|i| ir::operand(init, i))
+                .filter(|&e| !recs.contains(&strip_casts(e)))
+                .collect();
+            let elem_ty = LLVMGetElementType(LLVMTypeOf(init));
+            let section = LLVMGetSection(g);
+            let section = if section.is_null() { None } else { Some(ir::cstring(&ir::c_str_lossy(section))) };
+            LLVMDeleteGlobal(g);
+            if keep.is_empty() {
+                continue;
+            }
+            let arr = LLVMConstArray2(elem_ty, keep.as_mut_ptr(), keep.len() as u64);
+            let ng = LLVMAddGlobal(module, LLVMTypeOf(arr), name.as_ptr());
+            LLVMSetInitializer(ng, arr);
+            LLVMSetLinkage(ng, llvm_sys::LLVMLinkage::LLVMAppendingLinkage);
+            if let Some(sec) = section {
+                LLVMSetSection(ng, sec.as_ptr());
+            }
+        }
+        for g in recs {
+            if LLVMGetFirstUse(g).is_null() {
+                LLVMDeleteGlobal(g);
+            }
+        }
+    }
 }
 
 fn strip_casts(mut v: V) -> V {
@@ -382,7 +893,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             m.get("copy_mc_fragile"),
-            Some(&Model { effect: Effect::MemcpyLike, dst: Some(0), src: Some(1), len: 2, ret: Ret::Remaining })
+            Some(&Model::new(Effect::MemcpyLike, Some(0.into()), Some(1.into()), 2.into(), Ret::Remaining).unwrap())
         );
     }
 
@@ -427,10 +938,49 @@ mod tests {
         m.add_annotation("f", "umsan:memcpy_like:0:1:2:remaining", o()).unwrap();
         m.add_annotation("g", "umsan:copy_out:-:1:2:copied", o()).unwrap();
         m.add_annotation("h", "umsan:copy_in:(0):-:2:none", o()).unwrap();
-        assert_eq!(m.get("g").unwrap().src, Some(1));
-        assert_eq!(m.get("h").unwrap().dst, Some(0));
+        assert_eq!(m.get("g").unwrap().src, Some(1.into()));
+        assert_eq!(m.get("h").unwrap().dst, Some(0.into()));
         assert!(m.add_annotation("k", "umsan:copy_in:x:-:2:none", o()).unwrap_err().contains("x.c:3"));
         assert!(m.add_annotation("k", "umsan:copy_in:0:1:2:none", o()).unwrap_err().contains("takes no `src`"));
+    }
+
+    #[test]
+    fn extended_form_parses() {
+        let m = load(
+            "[[function]]\nname = \"fread\"\neffect = \"copy_in\"\ndst = 0\nlen_expr = \"ret * arg1\"\n\n\
+             [[function]]\nname = \"getline\"\neffect = \"copy_in\"\ndst_expr = \"deref(arg0)\"\nlen_expr = \"ret + 1\"\nwhen = \"ret >= 0\"\n\n\
+             [[function]]\nname = \"strcmp\"\neffect = \"check\"\nsrc = 0\nlen_expr = \"cmplen(arg0, arg1)\"\n\
+             [[function.also]]\neffect = \"check\"\nsrc = 1\nlen_expr = \"cmplen(arg0, arg1)\"\n",
+        )
+        .unwrap();
+        let fread = m.get("fread").unwrap();
+        assert_eq!(fread.ret, Ret::None);
+        assert_eq!(
+            fread.len,
+            Operand::Expr(Expr::Bin(BinOp::Mul, Box::new(Expr::Ret), Box::new(Expr::Arg(1))))
+        );
+        let getline = m.get("getline").unwrap();
+        assert_eq!(getline.dst, Some(Operand::Expr(Expr::Call(Func::Deref, vec![Expr::Arg(0)]))));
+        assert!(getline.when.is_some());
+        let strcmp = m.get("strcmp").unwrap();
+        assert_eq!(strcmp.also.len(), 1);
+        assert_eq!(strcmp.covered(), vec![0, 1]);
+        assert_eq!(Expr::parse("1 + 2 * 3").unwrap(), Expr::parse("1 + (2 * 3)").unwrap());
+        assert_eq!(Expr::parse("a - b - c").unwrap_err(), "unknown name `a` in expression (ret, argN, strlen, strnlen, cmplen, ncmplen, memcmplen, deref, deref32, min, max)");
+        assert!(Expr::parse("strlen(arg0, arg1)").unwrap_err().contains("takes 1 argument"));
+        assert!(Expr::parse("arg0 +").unwrap_err().contains("too early"));
+        assert!(Expr::parse("(arg0").unwrap_err().contains("expected `)`"));
+        // Errors in the extension name the file and line too.
+        let e = load("[[function]]\nname = \"f\"\neffect = \"copy_in\"\ndst = 0\nlen_expr = \"arg1 +\"\n").unwrap_err();
+        assert!(e.starts_with("m.toml:1:") && e.contains("`len_expr`"), "{e}");
+        // A string where the documented form wants an index stays an error.
+        assert!(load("[[function]]\nname = \"f\"\neffect = \"copy_in\"\ndst = 0\nlen = \"2\"\nret = \"none\"\n").is_err());
+        let e = load("[[function]]\nname = \"f\"\neffect = \"copy_in\"\ndst = 0\nlen = 1\nlen_expr = \"2\"\n").unwrap_err();
+        assert!(e.contains("exclude"), "{e}");
+        let e = load("[[function]]\nname = \"f\"\neffect = \"check\"\nsrc = 0\nlen = 1\nret = \"none\"\n[[function.also]]\neffect = \"copy_in\"\nlen_expr = \"1\"\n").unwrap_err();
+        assert!(e.contains("also[0]") && e.contains("needs `dst`"), "{e}");
+        let e = load("[[function]]\nname = \"f\"\neffect = \"check\"\nsrc = 0\nlen_expr = \"1\"\nwhen = \"ret\"\nhue = 2\n").unwrap_err();
+        assert!(e.contains("hue"), "{e}");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 // opt-19's new pass manager. LLVM's pass-plugin API is C++-only; everything
 // else (the instrumentation itself) is Rust, reached through the C functions
 // declared below and operating on the module through LLVM's C API.
+#include "llvm/Analysis/GlobalsModRef.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/PassManager.h"
@@ -11,6 +12,7 @@
 #include "llvm/Transforms/InstCombine/InstCombine.h"
 #include "llvm/Transforms/Scalar/EarlyCSE.h"
 #include "llvm/Transforms/Scalar/GVN.h"
+#include "llvm/Transforms/Scalar/JumpThreading.h"
 #include "llvm/Transforms/Scalar/SimplifyCFG.h"
 
 using namespace llvm;
@@ -30,7 +32,12 @@ PreservedAnalyses runRust(Module &M, char *(*Fn)(LLVMModuleRef)) {
     M.getContext().emitError(Twine("umsan: ") + Err);
     umsan_free_string(Err);
   }
-  return PreservedAnalyses::none();
+  // GlobalsAA counts as stateless and survives PreservedAnalyses::none();
+  // its knowledge of which functions touch which globals is wrong once
+  // shadow TLS accesses are added, so it must be abandoned explicitly.
+  PreservedAnalyses PA = PreservedAnalyses::none();
+  PA.abandon<GlobalsAA>();
+  return PA;
 }
 
 /// Runs first (PipelineStartEP): protects modelled functions from inlining so
@@ -52,10 +59,12 @@ struct UmsanPass : PassInfoMixin<UmsanPass> {
 
 void addCleanupPasses(ModulePassManager &MPM) {
   // The same clean-up clang schedules after MemorySanitizer: fold constant
-  // shadows, merge redundant shadow loads and checks.
+  // shadows, merge redundant shadow loads, and thread repeated checks of the
+  // same shadow (e.g. a pointer checked before each of its dereferences).
   FunctionPassManager FPM;
   FPM.addPass(EarlyCSEPass());
   FPM.addPass(InstCombinePass());
+  FPM.addPass(JumpThreadingPass());
   FPM.addPass(GVNPass());
   FPM.addPass(InstCombinePass());
   MPM.addPass(createModuleToFunctionPassAdaptor(std::move(FPM)));

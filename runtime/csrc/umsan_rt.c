@@ -16,6 +16,13 @@
  *     made by instrumented code with __builtin_return_address(0), so the
  *     report's frame #0 is the instrumented caller and runtime frames never
  *     appear.
+ *  4. Entry points that create origins (`__umsan_malloc` & co.,
+ *     `__umsan_poison_stack`): they hand their own frame address
+ *     (__builtin_frame_address(0)) to the Rust side, which walks the
+ *     frame-pointer chain from there when origins are tracked. The origin
+ *     switch `__umsan_track_origins` (defined, weak, by modules instrumented
+ *     with origins) is read here, where a weak reference is possible, and
+ *     passed to the Rust initialisation.
  *
  * This file is compiled by build.rs with the system C compiler and is never
  * instrumented.
@@ -31,13 +38,40 @@ UMSAN_TLS void *__umsan_param_tag;
 UMSAN_TLS void *__umsan_retval_tag;
 UMSAN_TLS unsigned int __umsan_param_origin_tls[200];
 UMSAN_TLS unsigned int __umsan_retval_origin_tls;
+UMSAN_TLS unsigned long long __umsan_va_arg_tls[100];
+UMSAN_TLS unsigned long long __umsan_va_arg_overflow_size_tls;
 
 /* ---- 2. Start-up ---- */
-extern void __umsan_rt_init(char **envp);
+extern void __umsan_rt_init(char **envp, int track_origins, const void *const *alloc_wrappers);
+
+/* Defined (weak, = 1) by modules instrumented with origin tracking. */
+extern int __umsan_track_origins __attribute__((weak));
+
+/* The origin-creating allocation wrappers (section 4), in the order of the
+ * runtime's AllocFn: their addresses are frame #0 of heap origins. */
+void *__umsan_malloc(size_t n);
+void *__umsan_realloc(void *p, size_t n);
+void *__umsan_reallocarray(void *p, size_t nmemb, size_t size);
+int __umsan_posix_memalign(void **out, size_t align, size_t n);
+void *__umsan_aligned_alloc(size_t align, size_t n);
+void *__umsan_memalign(size_t align, size_t n);
+void *__umsan_valloc(size_t n);
+void *__umsan_pvalloc(size_t n);
+static const void *const umsan_alloc_wrappers[] = {
+    (const void *)__umsan_malloc,        (const void *)__umsan_realloc,
+    (const void *)__umsan_reallocarray,  (const void *)__umsan_posix_memalign,
+    (const void *)__umsan_aligned_alloc, (const void *)__umsan_memalign,
+    (const void *)__umsan_valloc,        (const void *)__umsan_pvalloc,
+};
+
+static void umsan_init(char **envp) {
+    int track = &__umsan_track_origins != 0 && __umsan_track_origins != 0;
+    __umsan_rt_init(envp, track, umsan_alloc_wrappers);
+}
 
 static void umsan_preinit(int argc, char **argv, char **envp) {
     (void)argc; (void)argv;
-    __umsan_rt_init(envp);
+    umsan_init(envp);
 }
 
 __attribute__((section(".preinit_array"), used))
@@ -46,7 +80,7 @@ static void (*const umsan_preinit_entry)(int, char **, char **) = umsan_preinit;
 __attribute__((constructor(101)))
 static void umsan_ctor(int argc, char **argv, char **envp) {
     (void)argc; (void)argv;
-    __umsan_rt_init(envp);
+    umsan_init(envp);
 }
 
 /* Referenced with -Wl,-u,__umsan_preinit_anchor by umsan-cc. */
@@ -69,20 +103,12 @@ UMSAN_KEEP(pvalloc)
 UMSAN_KEEP(mmap)
 UMSAN_KEEP(mmap64)
 UMSAN_KEEP(munmap)
-UMSAN_KEEP(__umsan_malloc)
 UMSAN_KEEP(__umsan_calloc)
-UMSAN_KEEP(__umsan_realloc)
-UMSAN_KEEP(__umsan_reallocarray)
 UMSAN_KEEP(__umsan_free)
-UMSAN_KEEP(__umsan_posix_memalign)
-UMSAN_KEEP(__umsan_aligned_alloc)
-UMSAN_KEEP(__umsan_memalign)
-UMSAN_KEEP(__umsan_valloc)
-UMSAN_KEEP(__umsan_pvalloc)
 UMSAN_KEEP(__umsan_poison)
 UMSAN_KEEP(__umsan_unpoison)
 UMSAN_KEEP(__umsan_unpoison_escaped)
-UMSAN_KEEP(__umsan_poison_stack)
+UMSAN_KEEP(__umsan_set_origin)
 UMSAN_KEEP(__umsan_move_shadow)
 UMSAN_KEEP(__umsan_memcpy)
 UMSAN_KEEP(__umsan_memmove)
@@ -91,6 +117,9 @@ UMSAN_KEEP(umsan_memmove_metadata)
 UMSAN_KEEP(umsan_poison)
 UMSAN_KEEP(umsan_unpoison)
 UMSAN_KEEP(umsan_test_initialized)
+UMSAN_KEEP(__umsan_model_strlen)
+UMSAN_KEEP(sigaction)
+UMSAN_KEEP(__umsan_clean_stack_below)
 #undef UMSAN_KEEP
 #define UMSAN_KEEP(name) &umsan_keep_##name,
 __attribute__((used)) static const void *const umsan_keep[] = {
@@ -107,20 +136,12 @@ __attribute__((used)) static const void *const umsan_keep[] = {
     UMSAN_KEEP(mmap)
     UMSAN_KEEP(mmap64)
     UMSAN_KEEP(munmap)
-    UMSAN_KEEP(__umsan_malloc)
     UMSAN_KEEP(__umsan_calloc)
-    UMSAN_KEEP(__umsan_realloc)
-    UMSAN_KEEP(__umsan_reallocarray)
     UMSAN_KEEP(__umsan_free)
-    UMSAN_KEEP(__umsan_posix_memalign)
-    UMSAN_KEEP(__umsan_aligned_alloc)
-    UMSAN_KEEP(__umsan_memalign)
-    UMSAN_KEEP(__umsan_valloc)
-    UMSAN_KEEP(__umsan_pvalloc)
     UMSAN_KEEP(__umsan_poison)
     UMSAN_KEEP(__umsan_unpoison)
     UMSAN_KEEP(__umsan_unpoison_escaped)
-    UMSAN_KEEP(__umsan_poison_stack)
+    UMSAN_KEEP(__umsan_set_origin)
     UMSAN_KEEP(__umsan_move_shadow)
     UMSAN_KEEP(__umsan_memcpy)
     UMSAN_KEEP(__umsan_memmove)
@@ -129,6 +150,9 @@ __attribute__((used)) static const void *const umsan_keep[] = {
     UMSAN_KEEP(umsan_poison)
     UMSAN_KEEP(umsan_unpoison)
     UMSAN_KEEP(umsan_test_initialized)
+    UMSAN_KEEP(__umsan_model_strlen)
+    UMSAN_KEEP(sigaction)
+    UMSAN_KEEP(__umsan_clean_stack_below)
 };
 #undef UMSAN_KEEP
 
@@ -147,6 +171,109 @@ UMSAN_ENTRY void __umsan_copy_out_check(const void *p, size_t n) {
     __umsan_rt_copy_out_check(p, n, __builtin_return_address(0));
 }
 
+/* A modelled function (`check` effect, e.g. strcmp) decided on [p, p+n). */
+UMSAN_ENTRY void __umsan_check_mem(const void *p, size_t n) {
+    __umsan_rt_check_initialized(p, n, __builtin_return_address(0));
+}
+
+extern void __umsan_rt_check_format(const char *fmt, const unsigned long *flags,
+                                    const unsigned long *vals, long n, void *pc);
+
+/* printf-style models: (flag, value) per variadic argument of the call. */
+UMSAN_ENTRY void __umsan_check_format(const char *fmt, long n, ...) {
+    unsigned long flags[64], vals[64];
+    __builtin_va_list ap;
+    __builtin_va_start(ap, n);
+    if (n > 64)
+        n = 64;
+    for (long i = 0; i < n; i++) {
+        flags[i] = __builtin_va_arg(ap, unsigned long);
+        vals[i] = __builtin_va_arg(ap, unsigned long);
+    }
+    __builtin_va_end(ap);
+    __umsan_rt_check_format(fmt, flags, vals, n, __builtin_return_address(0));
+}
+
+extern void __umsan_rt_model_iov(const void *iov, long cnt, long bytes, long mode, void *pc);
+
+/* readv/writev-style models: see runtime/src/model_helpers.rs. */
+UMSAN_ENTRY void __umsan_model_iov(const void *iov, long cnt, long bytes, long mode) {
+    __umsan_rt_model_iov(iov, cnt, bytes, mode, __builtin_return_address(0));
+}
+
 UMSAN_ENTRY void umsan_check_initialized(const volatile void *p, size_t n) {
     __umsan_rt_check_initialized(p, n, __builtin_return_address(0));
+}
+
+/* ---- 4. Origin-creating entry points: hand the wrapper's frame to Rust ----
+ * The empty asm after each call keeps it out of tail position: the frame
+ * handed over must stay live while the Rust side walks it. */
+#define UMSAN_FRAME __builtin_frame_address(0)
+#define UMSAN_NO_TAIL_CALL() __asm__ volatile("" ::: "memory")
+
+extern void *__umsan_rt_malloc(size_t n, void *fp);
+extern void *__umsan_rt_realloc(void *p, size_t n, void *fp);
+extern void *__umsan_rt_reallocarray(void *p, size_t nmemb, size_t size, void *fp);
+extern int __umsan_rt_posix_memalign(void **out, size_t align, size_t n, void *fp);
+extern void *__umsan_rt_aligned_alloc(size_t align, size_t n, void *fp);
+extern void *__umsan_rt_memalign(size_t align, size_t n, void *fp);
+extern void *__umsan_rt_valloc(size_t n, void *fp);
+extern void *__umsan_rt_pvalloc(size_t n, void *fp);
+extern void __umsan_rt_poison_stack(void *p, size_t n, unsigned int *id_slot,
+                                    const char *descr, void *fp);
+
+UMSAN_ENTRY void *__umsan_malloc(size_t n) {
+    void *r = __umsan_rt_malloc(n, UMSAN_FRAME);
+    UMSAN_NO_TAIL_CALL();
+    return r;
+}
+
+UMSAN_ENTRY void *__umsan_realloc(void *p, size_t n) {
+    void *r = __umsan_rt_realloc(p, n, UMSAN_FRAME);
+    UMSAN_NO_TAIL_CALL();
+    return r;
+}
+
+UMSAN_ENTRY void *__umsan_reallocarray(void *p, size_t nmemb, size_t size) {
+    void *r = __umsan_rt_reallocarray(p, nmemb, size, UMSAN_FRAME);
+    UMSAN_NO_TAIL_CALL();
+    return r;
+}
+
+UMSAN_ENTRY int __umsan_posix_memalign(void **out, size_t align, size_t n) {
+    int r = __umsan_rt_posix_memalign(out, align, n, UMSAN_FRAME);
+    UMSAN_NO_TAIL_CALL();
+    return r;
+}
+
+UMSAN_ENTRY void *__umsan_aligned_alloc(size_t align, size_t n) {
+    void *r = __umsan_rt_aligned_alloc(align, n, UMSAN_FRAME);
+    UMSAN_NO_TAIL_CALL();
+    return r;
+}
+
+UMSAN_ENTRY void *__umsan_memalign(size_t align, size_t n) {
+    void *r = __umsan_rt_memalign(align, n, UMSAN_FRAME);
+    UMSAN_NO_TAIL_CALL();
+    return r;
+}
+
+UMSAN_ENTRY void *__umsan_valloc(size_t n) {
+    void *r = __umsan_rt_valloc(n, UMSAN_FRAME);
+    UMSAN_NO_TAIL_CALL();
+    return r;
+}
+
+UMSAN_ENTRY void *__umsan_pvalloc(size_t n) {
+    void *r = __umsan_rt_pvalloc(n, UMSAN_FRAME);
+    UMSAN_NO_TAIL_CALL();
+    return r;
+}
+
+/* void __umsan_poison_stack(void *p, size_t n, uint32_t *id_slot,
+ *                           const char *descr) */
+UMSAN_ENTRY void __umsan_poison_stack(void *p, size_t n, unsigned int *id_slot,
+                                      const char *descr) {
+    __umsan_rt_poison_stack(p, n, id_slot, descr, UMSAN_FRAME);
+    UMSAN_NO_TAIL_CALL();
 }

@@ -13,7 +13,12 @@
 //! * **Wrappers for instrumented code** (`__umsan_malloc` & co., see
 //!   [`umsan_abi::ALLOC_WRAPPERS`]): the pass redirects direct calls to
 //!   them. They behave like the libc function and then **poison** the bytes
-//!   the caller asked for (`calloc` excepted).
+//!   the caller asked for (`calloc` excepted). When origins are tracked
+//!   they also give the poisoned bytes a heap origin (see
+//!   [`crate::origin`]). The wrappers that poison are thin C functions in
+//!   `csrc/umsan_rt.c` that pass their frame address (where the stack walk
+//!   for the origin starts) to the `__umsan_rt_*` functions here; `calloc`
+//!   and `free` are defined here directly.
 //!
 //! errno and NULL behaviour are glibc's: shadow bookkeeping preserves errno.
 //!
@@ -24,6 +29,7 @@ use core::alloc::{GlobalAlloc, Layout};
 use core::ffi::{c_int, c_void};
 
 use crate::mapping::is_ready;
+use crate::origin::{self, AllocFn};
 use crate::shadow;
 
 extern "C" {
@@ -107,13 +113,31 @@ unsafe fn clean_block(p: *mut c_void) {
     }
 }
 
+/// Who is allocating, for heap origins: the wrapper and its frame address
+/// (where the stack walk starts).
+#[derive(Clone, Copy)]
+struct Allocator {
+    f: AllocFn,
+    fp: usize,
+}
+
+/// Poison `[p, p + n)` of a block allocated by `by`, with a heap origin
+/// when origins are tracked.
+#[inline]
+unsafe fn poison_heap(p: u64, n: u64, by: Allocator) {
+    shadow::poison(p, n);
+    if origin::tracking() && n != 0 {
+        origin::fill(p, n, origin::heap_origin(by.f, by.fp));
+    }
+}
+
 /// Poison a heap block handed to instrumented code: all of its usable size
 /// (the requested bytes and the slack), so that a later `__umsan_realloc`,
 /// which only knows the usable size, moves accurate shadow.
 #[inline]
-unsafe fn poison_block(p: *mut c_void) {
+unsafe fn poison_block(p: *mut c_void, by: Allocator) {
     if is_ready() && !p.is_null() {
-        keep_errno(|| shadow::poison(p as u64, usable(p)));
+        keep_errno(|| poison_heap(p as u64, usable(p), by));
     }
 }
 
@@ -138,25 +162,25 @@ unsafe fn posix_memalign_impl(out: *mut *mut c_void, align: usize, n: usize) -> 
 
 /// `realloc` keeping the shadow of the bytes that survive.
 ///
-/// * `instrumented` (`__umsan_realloc`): the new block is treated like a
-///   fresh instrumented allocation — every byte that did not come from the
-///   old block is poisoned, up to the usable size.
+/// * `instrumented` is `Some` (`__umsan_realloc`): the new block is treated
+///   like a fresh instrumented allocation — every byte that did not come
+///   from the old block is poisoned (with a heap origin), up to the usable
+///   size.
 /// * otherwise (interposed `realloc`): every byte that did not come from the
 ///   old block is clean.
 ///
-/// In both cases the surviving bytes keep their shadow (moved with the data
-/// when glibc moves the block) and the released memory (old block, or the
-/// tail of an in-place shrink) is cleaned.
-unsafe fn realloc_impl(p: *mut c_void, n: usize, instrumented: bool) -> *mut c_void {
+/// In both cases the surviving bytes keep their shadow and origins (moved
+/// with the data when glibc moves the block) and the released memory (old
+/// block, or the tail of an in-place shrink) is cleaned.
+unsafe fn realloc_impl(p: *mut c_void, n: usize, instrumented: Option<Allocator>) -> *mut c_void {
     if !is_ready() {
         return __libc_realloc(p, n);
     }
     if p.is_null() {
         let q = __libc_malloc(n);
-        if instrumented {
-            poison_block(q);
-        } else {
-            clean_block(q);
+        match instrumented {
+            Some(by) => poison_block(q, by),
+            None => clean_block(q),
         }
         return q;
     }
@@ -174,7 +198,7 @@ unsafe fn realloc_impl(p: *mut c_void, n: usize, instrumented: bool) -> *mut c_v
         let qa = q as u64;
         let qn = usable(q);
         // Bytes whose content (and so shadow) survives.
-        let kept = if instrumented {
+        let kept = if instrumented.is_some() {
             old.min(qn)
         } else {
             old.min(n as u64)
@@ -190,10 +214,9 @@ unsafe fn realloc_impl(p: *mut c_void, n: usize, instrumented: bool) -> *mut c_v
             shadow::clean(qa + qn, old - qn);
         }
         if qn > kept {
-            if instrumented {
-                shadow::poison(qa + kept, qn - kept);
-            } else {
-                shadow::clean(qa + kept, qn - kept);
+            match instrumented {
+                Some(by) => poison_heap(qa + kept, qn - kept, by),
+                None => shadow::clean(qa + kept, qn - kept),
             }
         }
     });
@@ -204,7 +227,7 @@ unsafe fn reallocarray_impl(
     p: *mut c_void,
     nmemb: usize,
     size: usize,
-    instrumented: bool,
+    instrumented: Option<Allocator>,
 ) -> *mut c_void {
     match nmemb.checked_mul(size) {
         Some(n) => realloc_impl(p, n, instrumented),
@@ -216,17 +239,25 @@ unsafe fn reallocarray_impl(
 }
 
 // ---------------------------------------------------------------------------
-// Wrappers called by instrumented code (umsan_abi::ALLOC_WRAPPERS).
+// Wrappers called by instrumented code (umsan_abi::ALLOC_WRAPPERS). Those
+// that poison are reached through the C functions `__umsan_malloc` & co. of
+// `csrc/umsan_rt.c`, which add their frame address `fp`.
 // ---------------------------------------------------------------------------
 
-/// `malloc` for instrumented code: the block returned is poisoned.
+fn by(f: AllocFn, fp: *const c_void) -> Allocator {
+    Allocator { f, fp: fp as usize }
+}
+
+/// `malloc` for instrumented code (`__umsan_malloc`): the block returned is
+/// poisoned.
 ///
 /// # Safety
-/// Same contract as the libc function of the same name.
+/// Same contract as the libc function of the same name; `fp` is the live
+/// frame of the C wrapper.
 #[no_mangle]
-pub unsafe extern "C" fn __umsan_malloc(n: usize) -> *mut c_void {
+pub unsafe extern "C" fn __umsan_rt_malloc(n: usize, fp: *const c_void) -> *mut c_void {
     let p = __libc_malloc(n);
-    poison_block(p);
+    poison_block(p, by(AllocFn::Malloc, fp));
     p
 }
 
@@ -241,27 +272,32 @@ pub unsafe extern "C" fn __umsan_calloc(nmemb: usize, size: usize) -> *mut c_voi
     p
 }
 
-/// `realloc` for instrumented code: shadow moves with the data, growth is
-/// poisoned.
+/// `realloc` for instrumented code (`__umsan_realloc`): shadow moves with
+/// the data, growth is poisoned.
 ///
 /// # Safety
-/// Same contract as the libc function of the same name.
+/// As [`__umsan_rt_malloc`].
 #[no_mangle]
-pub unsafe extern "C" fn __umsan_realloc(p: *mut c_void, n: usize) -> *mut c_void {
-    realloc_impl(p, n, true)
+pub unsafe extern "C" fn __umsan_rt_realloc(
+    p: *mut c_void,
+    n: usize,
+    fp: *const c_void,
+) -> *mut c_void {
+    realloc_impl(p, n, Some(by(AllocFn::Realloc, fp)))
 }
 
-/// `reallocarray` for instrumented code.
+/// `reallocarray` for instrumented code (`__umsan_reallocarray`).
 ///
 /// # Safety
-/// Same contract as the libc function of the same name.
+/// As [`__umsan_rt_malloc`].
 #[no_mangle]
-pub unsafe extern "C" fn __umsan_reallocarray(
+pub unsafe extern "C" fn __umsan_rt_reallocarray(
     p: *mut c_void,
     nmemb: usize,
     size: usize,
+    fp: *const c_void,
 ) -> *mut c_void {
-    reallocarray_impl(p, nmemb, size, true)
+    reallocarray_impl(p, nmemb, size, Some(by(AllocFn::Reallocarray, fp)))
 }
 
 /// `free` for instrumented code: the block's shadow is cleaned first.
@@ -274,66 +310,77 @@ pub unsafe extern "C" fn __umsan_free(p: *mut c_void) {
     __libc_free(p)
 }
 
-/// `posix_memalign` for instrumented code: the block is poisoned.
+/// `posix_memalign` for instrumented code (`__umsan_posix_memalign`): the
+/// block is poisoned.
 ///
 /// # Safety
-/// Same contract as the libc function of the same name.
+/// As [`__umsan_rt_malloc`].
 #[no_mangle]
-pub unsafe extern "C" fn __umsan_posix_memalign(
+pub unsafe extern "C" fn __umsan_rt_posix_memalign(
     out: *mut *mut c_void,
     align: usize,
     n: usize,
+    fp: *const c_void,
 ) -> c_int {
     let r = posix_memalign_impl(out, align, n);
     if r == 0 {
-        poison_block(*out);
+        poison_block(*out, by(AllocFn::PosixMemalign, fp));
     }
     r
 }
 
-/// `aligned_alloc` for instrumented code: the block is poisoned.
+/// `aligned_alloc` for instrumented code (`__umsan_aligned_alloc`): the
+/// block is poisoned.
 ///
 /// # Safety
-/// Same contract as the libc function of the same name.
+/// As [`__umsan_rt_malloc`].
 #[no_mangle]
-pub unsafe extern "C" fn __umsan_aligned_alloc(align: usize, n: usize) -> *mut c_void {
+pub unsafe extern "C" fn __umsan_rt_aligned_alloc(
+    align: usize,
+    n: usize,
+    fp: *const c_void,
+) -> *mut c_void {
     let p = __libc_memalign(align, n);
-    poison_block(p);
+    poison_block(p, by(AllocFn::AlignedAlloc, fp));
     p
 }
 
-/// `memalign` for instrumented code: the block is poisoned.
+/// `memalign` for instrumented code (`__umsan_memalign`): the block is
+/// poisoned.
 ///
 /// # Safety
-/// Same contract as the libc function of the same name.
+/// As [`__umsan_rt_malloc`].
 #[no_mangle]
-pub unsafe extern "C" fn __umsan_memalign(align: usize, n: usize) -> *mut c_void {
+pub unsafe extern "C" fn __umsan_rt_memalign(
+    align: usize,
+    n: usize,
+    fp: *const c_void,
+) -> *mut c_void {
     let p = __libc_memalign(align, n);
-    poison_block(p);
+    poison_block(p, by(AllocFn::Memalign, fp));
     p
 }
 
-/// `valloc` for instrumented code: the block is poisoned.
+/// `valloc` for instrumented code (`__umsan_valloc`): the block is poisoned.
 ///
 /// # Safety
-/// Same contract as the libc function of the same name.
+/// As [`__umsan_rt_malloc`].
 #[no_mangle]
-pub unsafe extern "C" fn __umsan_valloc(n: usize) -> *mut c_void {
+pub unsafe extern "C" fn __umsan_rt_valloc(n: usize, fp: *const c_void) -> *mut c_void {
     let p = __libc_valloc(n);
-    poison_block(p);
+    poison_block(p, by(AllocFn::Valloc, fp));
     p
 }
 
-/// `pvalloc` for instrumented code: the whole (page-rounded) block is poisoned.
+/// `pvalloc` for instrumented code (`__umsan_pvalloc`): the whole
+/// (page-rounded) block is poisoned.
 ///
 /// # Safety
-/// Same contract as the libc function of the same name.
+/// As [`__umsan_rt_malloc`].
 #[no_mangle]
-pub unsafe extern "C" fn __umsan_pvalloc(n: usize) -> *mut c_void {
+pub unsafe extern "C" fn __umsan_rt_pvalloc(n: usize, fp: *const c_void) -> *mut c_void {
     let p = __libc_pvalloc(n);
-    if !p.is_null() {
-        poison_block(p);
-    }
+    poison_block(p, by(AllocFn::Pvalloc, fp));
     p
 }
 
@@ -369,7 +416,7 @@ mod interpose {
 
     #[no_mangle]
     pub unsafe extern "C" fn realloc(p: *mut c_void, n: usize) -> *mut c_void {
-        realloc_impl(p, n, false)
+        realloc_impl(p, n, None)
     }
 
     #[no_mangle]
@@ -378,7 +425,7 @@ mod interpose {
         nmemb: usize,
         size: usize,
     ) -> *mut c_void {
-        reallocarray_impl(p, nmemb, size, false)
+        reallocarray_impl(p, nmemb, size, None)
     }
 
     #[no_mangle]

@@ -7,11 +7,17 @@
 //! `__umsan_rt_*` functions here, which pass it to [`crate::report`] so the
 //! report starts at the instrumented caller.
 //!
+//! The entry points that create origins (`__umsan_poison_stack`, and the
+//! allocation wrappers of [`crate::alloc`]) are C functions too: they pass
+//! their frame address, where the origin's stack walk starts, to the
+//! `__umsan_rt_*` functions.
+//!
 //! All functions accept any pointer and `n == 0`: bytes outside application
 //! memory are ignored (see [`crate::shadow`]).
 
 use core::ffi::{c_char, c_int, c_uint, c_void};
 
+use crate::origin;
 use crate::report::{self, Kind};
 use crate::shadow;
 
@@ -34,11 +40,35 @@ pub extern "C" fn __umsan_unpoison_escaped(p: *const c_void) {
     shadow::clean_poisoned_run(p as u64)
 }
 
-/// `void __umsan_poison_stack(void *p, size_t n, const char *descr)`:
-/// `descr` (`"name@function"`) is for origins, not tracked yet.
+/// Rust side of `void __umsan_poison_stack(void *p, size_t n, uint32_t
+/// *id_slot, const char *descr)`; `fp` is the C wrapper's frame. Poisons the
+/// slot; when origins are tracked, gives it the origin of its alloca site,
+/// created on first use into `*id_slot` (see [`origin::stack_origin`]).
+///
+/// # Safety
+/// `id_slot` is null or the site's static `u32`; `descr` is null or a static
+/// string (`"name@function"`); `fp` is the live frame of the C wrapper.
 #[no_mangle]
-pub extern "C" fn __umsan_poison_stack(p: *const c_void, n: usize, _descr: *const c_char) {
-    shadow::poison(p as u64, n as u64)
+pub unsafe extern "C" fn __umsan_rt_poison_stack(
+    p: *const c_void,
+    n: usize,
+    id_slot: *mut u32,
+    descr: *const c_char,
+    fp: *const c_void,
+) {
+    shadow::poison(p as u64, n as u64);
+    if origin::tracking() && n != 0 {
+        let id = origin::stack_origin(id_slot, descr, fp as usize);
+        origin::fill(p as u64, n as u64, id);
+    }
+}
+
+/// `void __umsan_set_origin(void *p, size_t n, uint32_t origin)`: give
+/// every origin granule touching `[p, p + n)` this origin. No-op for
+/// `origin == 0` or without origin tracking.
+#[no_mangle]
+pub extern "C" fn __umsan_set_origin(p: *const c_void, n: usize, origin: u32) {
+    origin::fill(p as u64, n as u64, origin)
 }
 
 /// `void __umsan_move_shadow(void *dst, const void *src, size_t n)`.
@@ -107,7 +137,8 @@ pub extern "C" fn umsan_test_initialized(p: *const c_void, n: usize) -> libc::c_
 }
 
 /// Rust side of `__umsan_warning(u32 origin)`; `pc` is the return address
-/// into instrumented code.
+/// into instrumented code. The origin (0 = unknown) is described in the
+/// report.
 #[no_mangle]
 pub extern "C" fn __umsan_rt_warning(origin: c_uint, pc: *const c_void) {
     report::report(Kind::UseOfUninitializedValue, pc as usize, origin, None)
@@ -122,7 +153,7 @@ pub extern "C" fn __umsan_rt_copy_out_check(p: *const c_void, n: usize, pc: *con
         report::report(
             Kind::UninitCopyOut,
             pc as usize,
-            0,
+            origin::origin_at(p + first),
             Some((first, last + 1, n)),
         )
     }
@@ -131,7 +162,8 @@ pub extern "C" fn __umsan_rt_copy_out_check(p: *const c_void, n: usize, pc: *con
 /// Rust side of `umsan_check_initialized(p, n)`.
 #[no_mangle]
 pub extern "C" fn __umsan_rt_check_initialized(p: *const c_void, n: usize, pc: *const c_void) {
-    if shadow::first_poisoned(p as u64, n as u64).is_some() {
-        report::report(Kind::UseOfUninitializedValue, pc as usize, 0, None)
+    if let Some(first) = shadow::first_poisoned(p as u64, n as u64) {
+        let o = origin::origin_at(p as u64 + first);
+        report::report(Kind::UseOfUninitializedValue, pc as usize, o, None)
     }
 }

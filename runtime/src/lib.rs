@@ -29,6 +29,12 @@
 //! * **Shadow operations** ([`shadow`], [`entry`]): poison / unpoison /
 //!   move / test, all clipped to application ranges so that bogus pointers
 //!   are ignored instead of faulting in the runtime.
+//! * **Origins** ([`origin`], [`depot`]): when instrumented code defines
+//!   `__umsan_track_origins`, heap blocks and stack slots get an origin id
+//!   (4 bytes per 4-byte granule of origin memory) naming how they were
+//!   created: a lock-free, `mmap`ed depot of (kind, description, stack)
+//!   entries, heap stacks deduplicated, stacks captured by walking frame
+//!   pointers. Without the switch nothing of this costs time.
 //! * **Reports** ([`report`], [`stack`], [`symbolize`]): the reporting entry
 //!   points are thin C functions that capture the return address into
 //!   instrumented code; the Rust side unwinds with `_Unwind_Backtrace`,
@@ -46,11 +52,16 @@
 //!   ranges: such ranges are ignored.
 //! * Reports from several threads are serialized; with `halt_on_error=0`
 //!   duplicate reports are filtered with a fixed-size table (no allocation).
+//! * Origin creation takes no lock and never allocates (safe in signal
+//!   handlers and concurrent with anything); a full depot yields origin 0.
 
 pub mod alloc;
+pub mod depot;
 pub mod entry;
 pub mod mapping;
+pub mod model_helpers;
 pub mod options;
+pub mod origin;
 pub mod report;
 pub mod shadow;
 pub mod stack;

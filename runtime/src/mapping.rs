@@ -10,17 +10,20 @@
 //! 2. reserves every `Invalid` range `PROT_NONE` with the same flags, so the
 //!    kernel never places a mapping where shadow arithmetic would go wrong;
 //! 3. parses `UMSAN_OPTIONS` and opens `log_path` (see [`crate::options`]);
-//! 4. sets [`is_ready`]. Interposed functions called earlier just forward.
+//! 4. sets [`is_ready`]. Interposed functions called earlier just forward;
+//! 5. when origins are tracked (`csrc/umsan_rt.c` passes whether
+//!    `__umsan_track_origins` is defined and nonzero), maps the origin depot
+//!    and turns tracking on ([`crate::origin::enable`]).
 //!
 //! The mappings are made with the raw `mmap` system call, because the
 //! runtime interposes `mmap` itself.
 
-use core::ffi::{c_char, CStr};
+use core::ffi::{c_char, c_int, c_void, CStr};
 use core::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
 use umsan_abi::{RangeKind, MEMORY_LAYOUT};
 
-use crate::{options, report};
+use crate::{options, origin, report};
 
 /// Initialisation state: 0 = not started, 1 = running, 2 = done.
 static STATE: AtomicU8 = AtomicU8::new(0);
@@ -144,12 +147,19 @@ unsafe fn getenv_in(envp: *const *const c_char, name: &[u8]) -> Option<&'static 
 }
 
 /// Runtime initialisation, called from `csrc/umsan_rt.c` before any
-/// constructor. Idempotent.
+/// constructor. Idempotent. `track_origins`: whether instrumented code asked
+/// for origins; `alloc_wrappers`: the addresses of `__umsan_malloc` & co.,
+/// indexed by [`origin::AllocFn`] (printed as frame #0 of heap origins).
 ///
 /// # Safety
-/// `envp` is null or the process's NULL-terminated environment block.
+/// `envp` is null or the process's NULL-terminated environment block;
+/// `alloc_wrappers` is null or points to [`origin::ALLOC_FNS`] addresses.
 #[no_mangle]
-pub unsafe extern "C" fn __umsan_rt_init(envp: *const *const c_char) {
+pub unsafe extern "C" fn __umsan_rt_init(
+    envp: *const *const c_char,
+    track_origins: c_int,
+    alloc_wrappers: *const *const c_void,
+) {
     if STATE
         .compare_exchange(0, 1, Ordering::AcqRel, Ordering::Acquire)
         .is_err()
@@ -166,5 +176,6 @@ pub unsafe extern "C" fn __umsan_rt_init(envp: *const *const c_char) {
     }
     report::open_log();
     READY.store(true, Ordering::Release);
+    origin::enable(track_origins != 0, alloc_wrappers);
     STATE.store(2, Ordering::Release);
 }

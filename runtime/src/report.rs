@@ -12,8 +12,22 @@
 //! ```
 //!
 //! `uninit-copy-out` reports carry `  bytes [A, B) of N are uninitialized`
-//! right after the WARNING line. With `report_format=json` each report is a
-//! single line holding one JSON object (see [`format_json`]).
+//! right after the WARNING line. When the origin is known (origin tracking,
+//! see [`crate::origin`]) it follows the stack, before the blank line:
+//!
+//! ```text
+//!   Uninitialized value was created by a heap allocation
+//!     #0 0x55d0c4a1a111 in malloc
+//!     #1 0x55d0c4a1b6aa in main src/main.c:12:14
+//! ```
+//!
+//! or `  Uninitialized value was created by a stack allocation of 'buf' in
+//! parse_header` and the stack of the function owning the slot. A heap
+//! origin's frame #0 is the allocation function (the wrapper's address, its
+//! libc name); the frames after it are the allocating call's stack.
+//!
+//! With `report_format=json` each report is a single line holding one JSON
+//! object (see [`format_json`]).
 //!
 //! Output goes to stderr or to the `log_path` file with `write(2)` (no
 //! stdio). Reports are serialized by a lock; with `halt_on_error=1` the
@@ -25,7 +39,9 @@ use core::fmt::Write as _;
 use core::sync::atomic::{AtomicI32, AtomicU64, Ordering};
 use std::sync::Mutex;
 
+use crate::depot::OriginKind;
 use crate::options::{self, ReportFormat};
+use crate::origin::{self, AllocFn};
 use crate::stack;
 use crate::symbolize::{self, Frame};
 
@@ -210,13 +226,23 @@ fn module_offset(f: &Frame) -> String {
     }
 }
 
-/// One `    #N 0xPC ...` line (without newline).
+/// One `    #N 0xPC ...` line (without newline). A frame with a function
+/// name but neither location nor module (a heap origin's allocation
+/// function) is just `#N 0xPC in NAME`.
 pub fn format_frame(n: usize, f: &Frame) -> String {
     let mut s = format!("    #{n} {:#x}", f.pc);
     if let Some(func) = &f.function {
         let _ = write!(s, " in {func}");
     }
-    let _ = write!(s, " {}", location(f).unwrap_or_else(|| module_offset(f)));
+    match location(f) {
+        Some(loc) => {
+            let _ = write!(s, " {loc}");
+        }
+        None if f.function.is_some() && f.module.is_none() => {}
+        None => {
+            let _ = write!(s, " {}", module_offset(f));
+        }
+    }
     s
 }
 
@@ -232,13 +258,95 @@ pub fn summary(kind: Kind, frames: &[Frame]) -> String {
     s
 }
 
+/// A described origin.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OriginInfo {
+    pub kind: OriginKind,
+    /// Stack origins: the variable's name.
+    pub variable: Option<String>,
+    /// Stack origins: the function owning the variable.
+    pub function: Option<String>,
+    /// The creating stack, symbolized.
+    pub frames: Vec<Frame>,
+}
+
+impl OriginInfo {
+    /// The `Uninitialized value was created by ...` line (without the
+    /// indentation and newline).
+    pub fn headline(&self) -> String {
+        let mut s = String::from("Uninitialized value was created by a ");
+        match self.kind {
+            OriginKind::Heap => s.push_str("heap allocation"),
+            OriginKind::Stack => {
+                s.push_str("stack allocation");
+                if let Some(v) = &self.variable {
+                    let _ = write!(s, " of '{v}'");
+                }
+                if let Some(f) = &self.function {
+                    let _ = write!(s, " in {f}");
+                }
+            }
+        }
+        s
+    }
+}
+
+/// Split a stack slot description `"name@function"` at its last `@`;
+/// empty parts are unknown. Without `@` it is all the name.
+pub fn split_descr(d: &str) -> (Option<String>, Option<String>) {
+    let some = |x: &str| (!x.is_empty()).then(|| x.to_string());
+    match d.rsplit_once('@') {
+        Some((v, f)) => (some(v), some(f)),
+        None => (some(d), None),
+    }
+}
+
+/// Look `id` up in the depot and symbolize it; `None` when unknown.
+fn describe_origin(id: u32) -> Option<OriginInfo> {
+    let o = origin::DEPOT.get(id)?;
+    let mut frames = Vec::new();
+    let (mut variable, mut function) = (None, None);
+    match o.kind {
+        OriginKind::Heap => {
+            if let Some(f) = AllocFn::from_tag(o.tag) {
+                frames.push(Frame {
+                    pc: f.wrapper_address(),
+                    function: Some(f.name().to_string()),
+                    ..Frame::default()
+                });
+            }
+        }
+        OriginKind::Stack => {
+            if o.descr != 0 {
+                // SAFETY: descr is the static string the pass passed to
+                // __umsan_poison_stack.
+                let d = unsafe { std::ffi::CStr::from_ptr(o.descr as *const core::ffi::c_char) };
+                (variable, function) = split_descr(&d.to_string_lossy());
+            }
+        }
+    }
+    frames.extend(o.pcs().iter().flat_map(|&pc| symbolize::symbolize(pc)));
+    Some(OriginInfo {
+        kind: o.kind,
+        variable,
+        function,
+        frames,
+    })
+}
+
 /// `bytes [A, B) of N are uninitialized`.
 pub fn bytes_line(r: ByteRange) -> String {
     format!("bytes [{}, {}) of {} are uninitialized", r.0, r.1, r.2)
 }
 
 /// The text report block.
-pub fn format_text(pid: i32, kind: Kind, bytes: Option<ByteRange>, frames: &[Frame]) -> String {
+pub fn format_text(
+    pid: i32,
+    kind: Kind,
+    bytes: Option<ByteRange>,
+    frames: &[Frame],
+    origin: Option<&OriginInfo>,
+) -> String {
     let mut s = format!("=={pid}==WARNING: umsan: {}\n", kind.name());
     if let Some(r) = bytes {
         let _ = writeln!(s, "  {}", bytes_line(r));
@@ -246,6 +354,13 @@ pub fn format_text(pid: i32, kind: Kind, bytes: Option<ByteRange>, frames: &[Fra
     for (i, f) in frames.iter().enumerate() {
         s.push_str(&format_frame(i, f));
         s.push('\n');
+    }
+    if let Some(o) = origin {
+        let _ = writeln!(s, "  {}", o.headline());
+        for (i, f) in o.frames.iter().enumerate() {
+            s.push_str(&format_frame(i, f));
+            s.push('\n');
+        }
     }
     let _ = writeln!(s, "\nSUMMARY: umsan: {}", summary(kind, frames));
     s
@@ -286,37 +401,66 @@ fn json_opt_num(out: &mut String, v: Option<u32>) {
     }
 }
 
-/// The JSON report: one line, newline-terminated.
-///
-/// `{"kind":..,"pid":N,"frames":[{"pc":"0x..","function":..,"file":..,
-/// "line":N,"column":N,"module":..}],"bytes":{"start":A,"end":B,"size":N},
-/// "origin":null,"summary":".."}`; `bytes` only for copy-out; unknown
-/// fields are `null`; `summary` is the text after `SUMMARY: umsan: `.
-pub fn format_json(pid: i32, kind: Kind, bytes: Option<ByteRange>, frames: &[Frame]) -> String {
-    let mut s = String::from("{\"kind\":");
-    json_string(&mut s, kind.name());
-    let _ = write!(s, ",\"pid\":{pid},\"frames\":[");
+/// Append `[{frame},...]`.
+fn json_frames(s: &mut String, frames: &[Frame]) {
+    s.push('[');
     for (i, f) in frames.iter().enumerate() {
         if i > 0 {
             s.push(',');
         }
         let _ = write!(s, "{{\"pc\":\"{:#x}\",\"function\":", f.pc);
-        json_opt_str(&mut s, f.function.as_deref());
+        json_opt_str(s, f.function.as_deref());
         s.push_str(",\"file\":");
-        json_opt_str(&mut s, f.file.as_deref());
+        json_opt_str(s, f.file.as_deref());
         s.push_str(",\"line\":");
-        json_opt_num(&mut s, f.line);
+        json_opt_num(s, f.line);
         s.push_str(",\"column\":");
-        json_opt_num(&mut s, f.column);
+        json_opt_num(s, f.column);
         s.push_str(",\"module\":");
-        json_opt_str(&mut s, f.module.as_deref());
+        json_opt_str(s, f.module.as_deref());
         s.push('}');
     }
     s.push(']');
+}
+
+/// The JSON report: one line, newline-terminated.
+///
+/// `{"kind":..,"pid":N,"frames":[{"pc":"0x..","function":..,"file":..,
+/// "line":N,"column":N,"module":..}],"bytes":{"start":A,"end":B,"size":N},
+/// "origin":{"kind":"heap"|"stack","variable":..,"function":..,
+/// "frames":[..]},"summary":".."}`; `bytes` only for copy-out; `origin` is
+/// `null` when unknown; unknown fields are `null`; `summary` is the text
+/// after `SUMMARY: umsan: `.
+pub fn format_json(
+    pid: i32,
+    kind: Kind,
+    bytes: Option<ByteRange>,
+    frames: &[Frame],
+    origin: Option<&OriginInfo>,
+) -> String {
+    let mut s = String::from("{\"kind\":");
+    json_string(&mut s, kind.name());
+    let _ = write!(s, ",\"pid\":{pid},\"frames\":");
+    json_frames(&mut s, frames);
     if let Some((a, b, n)) = bytes {
         let _ = write!(s, ",\"bytes\":{{\"start\":{a},\"end\":{b},\"size\":{n}}}");
     }
-    s.push_str(",\"origin\":null,\"summary\":");
+    s.push_str(",\"origin\":");
+    match origin {
+        None => s.push_str("null"),
+        Some(o) => {
+            s.push_str("{\"kind\":");
+            json_string(&mut s, o.kind.name());
+            s.push_str(",\"variable\":");
+            json_opt_str(&mut s, o.variable.as_deref());
+            s.push_str(",\"function\":");
+            json_opt_str(&mut s, o.function.as_deref());
+            s.push_str(",\"frames\":");
+            json_frames(&mut s, &o.frames);
+            s.push('}');
+        }
+    }
+    s.push_str(",\"summary\":");
     json_string(&mut s, &summary(kind, frames));
     s.push_str("}\n");
     s
@@ -329,10 +473,10 @@ pub fn format_json(pid: i32, kind: Kind, bytes: Option<ByteRange>, frames: &[Fra
 static REPORT_LOCK: Mutex<()> = Mutex::new(());
 
 /// Report a finding. `caller` is the return address into the instrumented
-/// code that called the runtime; `origin` is not printed yet (origin
-/// tracking is a later task). Returns only with `halt_on_error=0`.
+/// code that called the runtime; `origin` (0 = unknown) is described after
+/// the stack when the depot knows it. Returns only with `halt_on_error=0`.
 #[inline(never)]
-pub fn report(kind: Kind, caller: usize, _origin: u32, bytes: Option<ByteRange>) {
+pub fn report(kind: Kind, caller: usize, origin: u32, bytes: Option<ByteRange>) {
     let trace = stack::capture(caller);
     let opts = options::get();
     let _guard = REPORT_LOCK.lock().unwrap_or_else(|e| e.into_inner());
@@ -344,9 +488,10 @@ pub fn report(kind: Kind, caller: usize, _origin: u32, bytes: Option<ByteRange>)
         .iter()
         .flat_map(|&pc| symbolize::symbolize(pc))
         .collect();
+    let origin = describe_origin(origin);
     let text = match opts.report_format {
-        ReportFormat::Text => format_text(pid(), kind, bytes, &frames),
-        ReportFormat::Json => format_json(pid(), kind, bytes, &frames),
+        ReportFormat::Text => format_text(pid(), kind, bytes, &frames, origin.as_ref()),
+        ReportFormat::Json => format_json(pid(), kind, bytes, &frames, origin.as_ref()),
     };
     write_all(out_fd(), text.as_bytes());
     if opts.halt_on_error {
@@ -391,7 +536,7 @@ mod tests {
             frame(0x2000, Some("__libc_start_call_main"), None, None, None),
             frame(0x3000, None, None, None, None),
         ];
-        let t = format_text(7, Kind::UseOfUninitializedValue, None, &frames);
+        let t = format_text(7, Kind::UseOfUninitializedValue, None, &frames, None);
         assert_eq!(
             t,
             "==7==WARNING: umsan: use-of-uninitialized-value\n\
@@ -407,7 +552,7 @@ mod tests {
     #[test]
     fn copy_out_block() {
         let frames = [frame(0x11c3, Some("f"), Some("a.c"), Some(1), Some(2))];
-        let t = format_text(9, Kind::UninitCopyOut, Some((8, 16, 64)), &frames);
+        let t = format_text(9, Kind::UninitCopyOut, Some((8, 16, 64)), &frames, None);
         assert_eq!(
             t,
             "==9==WARNING: umsan: uninit-copy-out\n\
@@ -430,7 +575,7 @@ mod tests {
             frame(0x11c3, Some("f"), Some("dir \"x\"\\a.c"), Some(1), Some(2)),
             frame(0x2000, None, None, None, None),
         ];
-        let j = format_json(5, Kind::UninitCopyOut, Some((8, 16, 64)), &frames);
+        let j = format_json(5, Kind::UninitCopyOut, Some((8, 16, 64)), &frames, None);
         assert_eq!(
             j,
             "{\"kind\":\"uninit-copy-out\",\"pid\":5,\"frames\":[\
@@ -439,9 +584,139 @@ mod tests {
              \"bytes\":{\"start\":8,\"end\":16,\"size\":64},\"origin\":null,\
              \"summary\":\"uninit-copy-out dir \\\"x\\\"\\\\a.c:1:2 in f\"}\n"
         );
-        let j = format_json(5, Kind::UseOfUninitializedValue, None, &frames[1..]);
+        let j = format_json(5, Kind::UseOfUninitializedValue, None, &frames[1..], None);
         assert!(!j.contains("bytes"));
         assert_eq!(j.matches('\n').count(), 1);
+    }
+
+    fn heap_origin() -> OriginInfo {
+        OriginInfo {
+            kind: OriginKind::Heap,
+            variable: None,
+            function: None,
+            frames: vec![
+                Frame {
+                    pc: 0x1111,
+                    function: Some("malloc".into()),
+                    ..Frame::default()
+                },
+                frame(0x16aa, Some("main"), Some("src/main.c"), Some(12), Some(14)),
+            ],
+        }
+    }
+
+    #[test]
+    fn text_block_with_origin() {
+        let frames = [frame(
+            0x11c3,
+            Some("parse_header"),
+            Some("src/parse.c"),
+            Some(42),
+            Some(9),
+        )];
+        let t = format_text(
+            7,
+            Kind::UseOfUninitializedValue,
+            None,
+            &frames,
+            Some(&heap_origin()),
+        );
+        assert_eq!(
+            t,
+            "==7==WARNING: umsan: use-of-uninitialized-value\n\
+             \x20   #0 0x11c3 in parse_header src/parse.c:42:9\n\
+             \x20 Uninitialized value was created by a heap allocation\n\
+             \x20   #0 0x1111 in malloc\n\
+             \x20   #1 0x16aa in main src/main.c:12:14\n\
+             \n\
+             SUMMARY: umsan: use-of-uninitialized-value src/parse.c:42:9 in parse_header\n"
+        );
+        let stack = OriginInfo {
+            kind: OriginKind::Stack,
+            variable: Some("buf".into()),
+            function: Some("parse_header".into()),
+            frames: vec![frame(
+                0x10aa,
+                Some("parse_header"),
+                Some("src/parse.c"),
+                Some(30),
+                None,
+            )],
+        };
+        let t = format_text(
+            7,
+            Kind::UninitCopyOut,
+            Some((0, 1, 4)),
+            &frames,
+            Some(&stack),
+        );
+        assert!(t.contains(
+            "\n  Uninitialized value was created by a stack allocation of 'buf' in parse_header\n\
+             \x20   #0 0x10aa in parse_header src/parse.c:30\n\nSUMMARY: "
+        ), "{t}");
+        let anon = OriginInfo {
+            variable: None,
+            function: None,
+            ..stack.clone()
+        };
+        assert_eq!(
+            anon.headline(),
+            "Uninitialized value was created by a stack allocation"
+        );
+        let only_var = OriginInfo {
+            function: None,
+            ..stack
+        };
+        assert_eq!(
+            only_var.headline(),
+            "Uninitialized value was created by a stack allocation of 'buf'"
+        );
+    }
+
+    #[test]
+    fn json_origin() {
+        let frames = [frame(0x2000, None, None, None, None)];
+        let j = format_json(
+            5,
+            Kind::UseOfUninitializedValue,
+            None,
+            &frames,
+            Some(&heap_origin()),
+        );
+        assert!(j.contains(
+            ",\"origin\":{\"kind\":\"heap\",\"variable\":null,\"function\":null,\"frames\":[\
+             {\"pc\":\"0x1111\",\"function\":\"malloc\",\"file\":null,\"line\":null,\"column\":null,\"module\":null},\
+             {\"pc\":\"0x16aa\",\"function\":\"main\",\"file\":\"src/main.c\",\"line\":12,\"column\":14,\"module\":\"/bin/prog\"}]},\
+             \"summary\":"
+        ), "{j}");
+        let stack = OriginInfo {
+            kind: OriginKind::Stack,
+            variable: Some("buf".into()),
+            function: None,
+            frames: vec![],
+        };
+        let j = format_json(
+            5,
+            Kind::UseOfUninitializedValue,
+            None,
+            &frames,
+            Some(&stack),
+        );
+        assert!(j.contains(",\"origin\":{\"kind\":\"stack\",\"variable\":\"buf\",\"function\":null,\"frames\":[]},"), "{j}");
+        assert_eq!(j.matches('\n').count(), 1);
+    }
+
+    #[test]
+    fn stack_descriptions() {
+        let s = |x: Option<&str>| x.map(String::from);
+        assert_eq!(
+            split_descr("buf@parse_header"),
+            (s(Some("buf")), s(Some("parse_header")))
+        );
+        assert_eq!(split_descr("a@b@f"), (s(Some("a@b")), s(Some("f"))));
+        assert_eq!(split_descr("buf"), (s(Some("buf")), None));
+        assert_eq!(split_descr("@f"), (None, s(Some("f"))));
+        assert_eq!(split_descr(""), (None, None));
     }
 
     #[test]

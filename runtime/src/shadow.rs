@@ -8,8 +8,10 @@
 //! no-op.
 //!
 //! Shadow bytes: `0x00` = initialized, anything else = (partly)
-//! uninitialized. Origins are not maintained yet (origin tracking is a later
-//! task); the origin ranges are mapped and stay zero (= unknown).
+//! uninitialized. Origins are maintained by [`crate::origin`]; of the
+//! operations here only [`move_shadow`] carries them along (when tracked).
+//! Cleaning leaves origins alone: the origin of initialized bytes is never
+//! read.
 
 use umsan_abi::{shadow_of, RangeKind, MEMORY_LAYOUT};
 
@@ -91,11 +93,17 @@ pub fn poison(p: u64, n: u64) {
 
 /// Copy the shadow of `[src, src + n)` to `[dst, dst + n)`, overlap-safe.
 /// Bytes whose source is outside application memory become initialized;
-/// destinations outside application memory are ignored.
+/// destinations outside application memory are ignored. When origins are
+/// tracked they move too ([`crate::origin::move_origins`]).
 pub fn move_shadow(dst: u64, src: u64, n: u64) {
     if !is_ready() || n == 0 || dst == src {
         return;
     }
+    move_shadow_only(dst, src, n);
+    crate::origin::move_origins(dst, src, n);
+}
+
+fn move_shadow_only(dst: u64, src: u64, n: u64) {
     if is_app_range(dst, n) && is_app_range(src, n) {
         // SAFETY: both shadows are mapped; memmove handles overlap.
         unsafe {
@@ -128,7 +136,9 @@ pub fn clean_poisoned_run(p: u64) {
     if !is_ready() || !is_app_range(p, 1) {
         return;
     }
-    let Some(&(_, hi, _, _)) = MEMORY_LAYOUT.iter().find(|&&(lo, hi, k, _)| k == RangeKind::App && p >= lo && p < hi)
+    let Some(&(_, hi, _, _)) = MEMORY_LAYOUT
+        .iter()
+        .find(|&&(lo, hi, k, _)| k == RangeKind::App && p >= lo && p < hi)
     else {
         return;
     };

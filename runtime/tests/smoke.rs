@@ -60,12 +60,19 @@ fn work_dir() -> &'static Path {
 
 /// Compile `tests/programs/NAME.c` (once per test process) and return the binary.
 fn build(name: &str) -> PathBuf {
-    let out = work_dir().join(name);
+    build_variant(name, name, &[])
+}
+
+/// Compile `tests/programs/NAME.c` with extra compiler flags into the
+/// binary `out_name` (once per test process).
+fn build_variant(name: &str, out_name: &str, flags: &[&str]) -> PathBuf {
+    let out = work_dir().join(out_name);
     static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
     if !out.exists() {
         let o = Command::new(CLANG)
             .args(["-g", "-O0", "-Wall", "-pthread"])
+            .args(flags)
             .arg(src_dir().join(format!("{name}.c")))
             .arg("-o")
             .arg(&out)
@@ -83,7 +90,11 @@ fn build(name: &str) -> PathBuf {
 }
 
 fn run(name: &str, args: &[&str], options: Option<&str>) -> Output {
-    let mut c = Command::new(build(name));
+    run_binary(build(name), args, options)
+}
+
+fn run_binary(exe: PathBuf, args: &[&str], options: Option<&str>) -> Output {
+    let mut c = Command::new(exe);
     c.args(args).env_remove("UMSAN_OPTIONS");
     if let Some(o) = options {
         c.env("UMSAN_OPTIONS", o);
@@ -337,6 +348,205 @@ fn api_and_allocation_hooks() {
     assert_eq!(String::from_utf8_lossy(&o.stdout), "OK\n");
 }
 
+// ---------------------------------------------------------------------------
+// Origin tracking (tests/programs/origins.c)
+// ---------------------------------------------------------------------------
+
+/// `origins MODE` with the origin switch defined.
+fn run_origins(mode: &str, options: Option<&str>) -> Output {
+    run_binary(build("origins"), &[mode], options)
+}
+
+/// `origins MODE` built without `__umsan_track_origins`.
+fn run_no_origins(mode: &str) -> Output {
+    run_binary(
+        build_variant("origins", "origins-no-origins", &["-DNO_ORIGINS"]),
+        &[mode],
+        None,
+    )
+}
+
+/// The origin part of a text report: the `  Uninitialized value was
+/// created by ...` line and its frames. Checks it sits between the stack
+/// and the blank line before SUMMARY.
+fn origin_block(err: &str) -> (String, Vec<String>) {
+    let lines: Vec<&str> = err.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("  Uninitialized value was created by a "))
+        .unwrap_or_else(|| panic!("no origin in:\n{err}"));
+    assert!(
+        lines[at - 1].starts_with("    #"),
+        "origin not after the stack:\n{err}"
+    );
+    let frames: Vec<String> = lines[at + 1..]
+        .iter()
+        .take_while(|l| l.starts_with("    #"))
+        .map(|l| l.to_string())
+        .collect();
+    assert!(!frames.is_empty(), "origin without frames:\n{err}");
+    assert_eq!(lines[at + 1 + frames.len()], "", "{err}");
+    assert!(
+        lines[at + 2 + frames.len()].starts_with("SUMMARY: umsan: "),
+        "{err}"
+    );
+    for (i, f) in frames.iter().enumerate() {
+        assert!(f.starts_with(&format!("    #{i} 0x")), "{err}");
+        assert!(
+            !f.contains(" in __umsan") && !f.contains("umsan_rt"),
+            "runtime frame in origin:\n{err}"
+        );
+    }
+    (lines[at].to_string(), frames)
+}
+
+/// Check a heap origin: `#0 0x.. in ALLOC_FN`, then the allocating call.
+fn check_heap_origin(err: &str, alloc_fn: &str, func: &str, marker: &str) {
+    let (head, frames) = origin_block(err);
+    assert_eq!(
+        head, "  Uninitialized value was created by a heap allocation",
+        "{err}"
+    );
+    assert!(
+        frames[0].ends_with(&format!(" in {alloc_fn}"))
+            && frames[0].split_whitespace().count() == 4,
+        "frame #0 should be just `#0 0x.. in {alloc_fn}`:\n{err}"
+    );
+    let line = line_of("origins", marker);
+    assert!(
+        frames[1].contains(&format!(" in {func} "))
+            && frames[1].contains(&format!("origins.c:{line}:")),
+        "frame #1 should be the {alloc_fn} call in {func} (line {line}):\n{err}"
+    );
+}
+
+#[test]
+fn heap_origin_names_the_allocation() {
+    require_clang!();
+    for mode in ["heap", "warning", "move", "set"] {
+        let o = run_origins(mode, None);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(77), "{mode}: {err}");
+        check_text_report(&err, "use-of-uninitialized-value");
+        check_heap_origin(&err, "malloc", "make_buffer", "LINE_MALLOC");
+        let (_, frames) = origin_block(&err);
+        assert!(frames[2].contains(" in main "), "{mode}: {err}");
+    }
+}
+
+#[test]
+fn heap_origin_of_other_allocation_functions() {
+    require_clang!();
+    let o = run_origins("realloc", None);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(77), "{err}");
+    check_heap_origin(&err, "realloc", "main", "LINE_REALLOC");
+    let o = run_origins("memalign", None);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(77), "{err}");
+    check_heap_origin(&err, "posix_memalign", "main", "LINE_MEMALIGN");
+}
+
+#[test]
+fn stack_origin_names_variable_and_function() {
+    require_clang!();
+    for (mode, kind) in [
+        ("stack", "use-of-uninitialized-value"),
+        ("stack-copyout", "uninit-copy-out"),
+    ] {
+        let o = run_origins(mode, None);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(77), "{mode}: {err}");
+        check_text_report(&err, kind);
+        let (head, frames) = origin_block(&err);
+        assert_eq!(
+            head,
+            "  Uninitialized value was created by a stack allocation of 'buf' in parse_header",
+            "{err}"
+        );
+        let line = line_of("origins", "LINE_STACK");
+        assert!(
+            frames[0].contains(" in parse_header ")
+                && frames[0].contains(&format!("origins.c:{line}:")),
+            "{err}"
+        );
+        assert!(frames[1].contains(" in main "), "{err}");
+    }
+}
+
+#[test]
+fn origins_in_json() {
+    require_clang!();
+    let o = run_origins("heap", Some("report_format=json"));
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(77), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let line = line_of("origins", "LINE_MALLOC");
+    assert!(
+        err.contains("\"origin\":{\"kind\":\"heap\",\"variable\":null,\"function\":null,\"frames\":[{\"pc\":\"0x"),
+        "{err}"
+    );
+    assert!(
+        err.contains("\"function\":\"malloc\",\"file\":null,\"line\":null,\"column\":null,\"module\":null},{\"pc\":\"0x"),
+        "{err}"
+    );
+    assert!(
+        err.contains("\"function\":\"make_buffer\",\"file\":\"")
+            && err.contains(&format!("origins.c\",\"line\":{line},")),
+        "{err}"
+    );
+    let o = run_origins("stack", Some("report_format=json"));
+    let err = stderr(&o);
+    assert!(
+        err.contains("\"origin\":{\"kind\":\"stack\",\"variable\":\"buf\",\"function\":\"parse_header\",\"frames\":[{"),
+        "{err}"
+    );
+}
+
+#[test]
+fn origins_from_threads_are_shared_and_deduplicated() {
+    require_clang!();
+    let o = run_origins("threads", None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "origins\n");
+}
+
+#[test]
+fn no_origins_without_the_switch() {
+    require_clang!();
+    for mode in [
+        "heap",
+        "warning",
+        "stack",
+        "stack-copyout",
+        "move",
+        "realloc",
+        "memalign",
+    ] {
+        let o = run_no_origins(mode);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(77), "{mode}: {err}");
+        assert!(
+            !err.contains("Uninitialized value was created"),
+            "{mode}: {err}"
+        );
+        assert!(err.contains("\n\nSUMMARY: umsan: "), "{err}");
+    }
+    let o = run_no_origins("threads");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "no origins\n");
+    let o = Command::new(build_variant(
+        "origins",
+        "origins-no-origins",
+        &["-DNO_ORIGINS"],
+    ))
+    .arg("heap")
+    .env("UMSAN_OPTIONS", "report_format=json")
+    .output()
+    .unwrap();
+    assert!(stderr(&o).contains("\"origin\":null,"), "{}", stderr(&o));
+}
+
 /// Every name of the ABI (entry points, allocation wrappers, TLS slots) and
 /// of the public API is defined by the archive `umsan-cc` links.
 #[test]
@@ -365,6 +575,7 @@ fn archive_defines_every_abi_symbol() {
         rt::POISON,
         rt::UNPOISON,
         rt::POISON_STACK,
+        rt::SET_ORIGIN,
         rt::MOVE_SHADOW,
         rt::MEMCPY,
         rt::MEMMOVE,

@@ -33,8 +33,10 @@ pub(super) enum Action {
     /// set (a store of a partly uninitialized value).
     StoreOrigin { shadow: V, origin: V, addr: V, size: u64, align: u32, before: V },
     /// If `cond` (i1) holds, clean the shadow of `size` bytes at `ptr`, or
-    /// (`None`) of the uninitialized run starting at `ptr`.
-    UnpoisonIf { cond: V, ptr: V, size: Option<u64>, before: V },
+    /// (`None`) of the uninitialized run starting at `ptr` — right after the
+    /// instruction `after`, before any code inserted later for the
+    /// instructions that follow.
+    UnpoisonIf { cond: V, ptr: V, size: Option<u64>, after: V },
 }
 
 pub struct FunctionInstrumenter<'a> {
@@ -45,6 +47,10 @@ pub struct FunctionInstrumenter<'a> {
     origins: HashMap<V, V>,
     /// (original phi, shadow phi, origin phi if tracked)
     phis: Vec<(V, V, Option<V>)>,
+    /// Dominator tree of the original blocks, for dropping repeated checks.
+    doms: Option<ir::Dominators>,
+    /// Shadows already checked, with the blocks of the checks.
+    checked: HashMap<V, Vec<B>>,
     /// Join blocks of branches that only select a value (see
     /// [`Self::value_only_join`]), with the branch condition.
     select_joins: HashMap<B, V>,
@@ -57,6 +63,9 @@ pub struct FunctionInstrumenter<'a> {
     pub(super) returns: Vec<V>,
     /// i1: the arguments' shadows in the param TLS are ours.
     pub(super) args_trusted: V,
+    /// In a variadic function: the copy of the variadic arguments' shadows
+    /// and the size of its overflow part (see `vararg.rs`).
+    pub(super) va_shadow: Option<(V, V)>,
     /// Debug location given to everything inserted for the instruction
     /// being visited (the location of the use, for reports).
     loc: LLVMMetadataRef,
@@ -77,18 +86,22 @@ impl<'a> FunctionInstrumenter<'a> {
             shadows: HashMap::new(),
             origins: HashMap::new(),
             select_joins: HashMap::new(),
+            doms: None,
+            checked: HashMap::new(),
             phis: Vec::new(),
             actions: Vec::new(),
             static_allocas: Vec::new(),
             dynamic_stack: None,
             returns: Vec::new(),
             args_trusted: std::ptr::null_mut(),
+            va_shadow: None,
             loc: std::ptr::null_mut(),
         }
     }
 
     pub fn run(mut self) -> Result<(), String> {
         let order = ir::reverse_post_order(self.func);
+        self.doms = Some(ir::Dominators::new(&order));
         // Snapshot every block before inserting anything.
         let walk: Vec<(B, Vec<V>)> = order.iter().map(|&bb| (bb, ir::instructions(bb))).collect();
         let entry = unsafe { LLVMGetEntryBasicBlock(self.func) };
@@ -365,9 +378,22 @@ impl<'a> FunctionInstrumenter<'a> {
         self.check_shadow(s, o, inst);
     }
 
+    /// A check of a shadow that an earlier, dominating check already tested
+    /// is dropped: after a report execution either stops, or (with
+    /// `halt_on_error=0`) goes on knowing that this value was reported. This
+    /// is what keeps a pointer used in a loop from being re-checked at every
+    /// dereference.
     pub(super) fn check_shadow(&mut self, s: V, origin: V, inst: V) {
         if self.is_clean_const(s) {
             return;
+        }
+        let block = ir::instruction_parent(inst);
+        if let Some(doms) = &self.doms {
+            let earlier = self.checked.entry(s).or_default();
+            if earlier.iter().any(|&b| doms.dominates(b, block)) {
+                return;
+            }
+            earlier.push(block);
         }
         self.actions.push(Action::Check { shadow: s, origin, before: inst });
     }
@@ -405,6 +431,7 @@ impl<'a> FunctionInstrumenter<'a> {
             }
             offset += round8(size);
         }
+        self.vararg_prologue();
     }
 
     /// A `byval` argument's memory gets the shadow the caller put in the TLS.
@@ -642,7 +669,8 @@ impl<'a> FunctionInstrumenter<'a> {
                     unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };
                     self.emit_origin_store(origin, addr, size, align);
                 }
-                Action::UnpoisonIf { cond, ptr, size, before } => {
+                Action::UnpoisonIf { cond, ptr, size, after } => {
+                    let before = ir::next_instruction(after);
                     self.set_debug_loc(before);
                     let then = self.split_if_then(cond, before);
                     unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };

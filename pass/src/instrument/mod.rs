@@ -6,6 +6,7 @@
 pub mod function;
 mod origin;
 mod shadow;
+mod vararg;
 mod visit_arith;
 mod visit_call;
 mod visit_intrinsic;
@@ -44,6 +45,8 @@ pub struct ModuleCx {
     pub retval_tls: V,
     pub param_tag: V,
     pub retval_tag: V,
+    pub va_arg_tls: V,
+    pub va_arg_overflow_size_tls: V,
     /// Origin tracking is on: every shadow has an `i32` origin next to it.
     pub origins: bool,
     pub param_origin_tls: V,
@@ -93,6 +96,8 @@ impl ModuleCx {
             retval_tls: std::ptr::null_mut(),
             param_tag: std::ptr::null_mut(),
             retval_tag: std::ptr::null_mut(),
+            va_arg_tls: std::ptr::null_mut(),
+            va_arg_overflow_size_tls: std::ptr::null_mut(),
             origins: false,
             param_origin_tls: std::ptr::null_mut(),
             retval_origin_tls: std::ptr::null_mut(),
@@ -111,6 +116,8 @@ impl ModuleCx {
         cx.retval_tls = cx.tls_global(umsan_abi::tls::RETVAL, tls_array);
         cx.param_tag = cx.tls_global(umsan_abi::tls::PARAM_TAG, ptr);
         cx.retval_tag = cx.tls_global(umsan_abi::tls::RETVAL_TAG, ptr);
+        cx.va_arg_tls = cx.tls_global(umsan_abi::tls::VA_ARG, tls_array);
+        cx.va_arg_overflow_size_tls = cx.tls_global(umsan_abi::tls::VA_ARG_OVERFLOW_SIZE, i64);
         cx.warning = cx.runtime_fn(umsan_abi::rt::WARNING, void, &[i32]);
         cx.poison = cx.runtime_fn(umsan_abi::rt::POISON, void, &[ptr, i64]);
         cx.unpoison = cx.runtime_fn(umsan_abi::rt::UNPOISON, void, &[ptr, i64]);
@@ -161,6 +168,24 @@ impl ModuleCx {
         }
     }
 
+    /// A private constant of `bytes` zero bytes (a clean shadow source).
+    pub fn zeros(&self, bytes: u64) -> V {
+        let name = cstring(&format!("__umsan_zeros_{bytes}"));
+        unsafe {
+            let g = LLVMGetNamedGlobal(self.module, name.as_ptr());
+            if !g.is_null() {
+                return g;
+            }
+            let ty = LLVMArrayType2(self.i8, bytes);
+            let g = LLVMAddGlobal(self.module, ty, name.as_ptr());
+            LLVMSetInitializer(g, LLVMConstNull(ty));
+            LLVMSetGlobalConstant(g, 1);
+            LLVMSetLinkage(g, llvm_sys::LLVMLinkage::LLVMPrivateLinkage);
+            LLVMSetAlignment(g, 8);
+            g
+        }
+    }
+
     fn tls_global(&self, name: &str, ty: T) -> V {
         let cname = cstring(name);
         unsafe {
@@ -205,6 +230,22 @@ impl ModuleCx {
         }
     }
 
+    /// Marks a call whose model was applied before optimization.
+    pub fn mark_modelled(&self, call: V) {
+        unsafe {
+            let md = LLVMMDNodeInContext2(self.ctx, std::ptr::null_mut(), 0);
+            LLVMSetMetadata(call, self.modelled_kind(), LLVMMetadataAsValue(self.ctx, md));
+        }
+    }
+
+    pub fn is_marked_modelled(&self, call: V) -> bool {
+        unsafe { !LLVMGetMetadata(call, self.modelled_kind()).is_null() }
+    }
+
+    fn modelled_kind(&self) -> u32 {
+        unsafe { LLVMGetMDKindIDInContext(self.ctx, MODELLED_MD.as_ptr() as *const _, MODELLED_MD.len() as u32) }
+    }
+
     pub fn const_i64(&self, v: u64) -> V {
         unsafe { LLVMConstInt(self.i64, v, 0) }
     }
@@ -213,6 +254,9 @@ impl ModuleCx {
         unsafe { LLVMConstInt(self.i32, v, 0) }
     }
 }
+
+/// Metadata on calls whose model was applied before optimization.
+const MODELLED_MD: &str = "umsan.modelled";
 
 /// `void __umsan_set_origin(void *p, size_t n, uint32_t origin)`.
 const SET_ORIGIN: &str = "__umsan_set_origin";
@@ -237,6 +281,7 @@ pub fn instrument_module(module: LLVMModuleRef, opts: Options, models: Models) -
         .filter(|&f| !ir::is_declaration(f) && should_instrument(&cx, f))
         .collect();
     cx.instrumented = candidates.iter().copied().collect();
+    strip_memory_attributes(module, &candidates);
     for f in candidates {
         let name = ir::value_name(f);
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -255,11 +300,46 @@ pub fn instrument_module(module: LLVMModuleRef, opts: Options, models: Models) -
             }
         }
     }
+    crate::models::remove_records(module);
     unsafe {
         let md = LLVMMDNodeInContext2(cx.ctx, std::ptr::null_mut(), 0);
         LLVMAddNamedMetadataOperand(module, marker.as_ptr(), LLVMMetadataAsValue(cx.ctx, md));
     }
     Ok(())
+}
+
+/// Instrumented code writes thread-local shadow slots around every call, so
+/// no function or call site may keep a promise of not touching memory
+/// (`memory(none)`, `readonly`…) or of being speculatable: the clean-up
+/// passes after instrumentation would otherwise reuse stale slot values.
+fn strip_memory_attributes(module: LLVMModuleRef, instrumented: &[V]) {
+    let kinds = [ir::attr_kind("memory"), ir::attr_kind("speculatable")];
+    let fn_index = llvm_sys::LLVMAttributeFunctionIndex;
+    unsafe {
+        for f in ir::functions(module) {
+            if LLVMGetIntrinsicID(f) != 0 {
+                continue;
+            }
+            for &k in &kinds {
+                LLVMRemoveEnumAttributeAtIndex(f, fn_index, k);
+            }
+        }
+        for &f in instrumented {
+            for bb in ir::blocks(f) {
+                for i in ir::instructions(bb) {
+                    if ir::opcode(i) != llvm_sys::LLVMOpcode::LLVMCall {
+                        continue;
+                    }
+                    if ir::intrinsic_name(LLVMGetCalledValue(i)).is_some() {
+                        continue;
+                    }
+                    for &k in &kinds {
+                        LLVMRemoveCallSiteEnumAttribute(i, fn_index, k);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Functions left exactly as clang emitted them: modelled functions (their
@@ -271,6 +351,17 @@ fn should_instrument(cx: &ModuleCx, f: V) -> bool {
         || cx.models.for_function(f).is_some()
         || ir::function_has_attr(f, "naked")
         || ir::function_has_attr(f, "disable_sanitizer_instrumentation"))
+}
+
+/// Before optimization: applies the models at every call of a modelled
+/// function (see `FunctionInstrumenter::apply_models_early`).
+pub fn apply_models_early(module: LLVMModuleRef, opts: Options, models: Models) {
+    let cx = ModuleCx::new(module, opts, models);
+    for f in ir::functions(module) {
+        if !ir::is_declaration(f) && should_instrument(&cx, f) {
+            function::FunctionInstrumenter::new(&cx, f).apply_models_early();
+        }
+    }
 }
 
 /// Marks modelled functions `noinline` and adds them to

@@ -11,7 +11,7 @@
 
 use super::function::{round8, Action, FunctionInstrumenter};
 use crate::ir::{self, NONAME, V};
-use crate::models::{Effect, Model, Ret};
+use crate::models::{BinOp, Effect, Expr, Func, Model, Operand, Ret};
 use llvm_sys::core::*;
 use llvm_sys::{LLVMIntPredicate as P, LLVMOpcode as Op, LLVMTypeKind as K};
 
@@ -25,8 +25,13 @@ impl FunctionInstrumenter<'_> {
             return self.visit_intrinsic(inst, &name);
         }
         let callee_name = if ir::is_function(callee) { ir::value_name(callee) } else { String::new() };
-        if callee_name.starts_with("__umsan_") {
+        if callee_name.starts_with("__umsan_") || PUBLIC_API.contains(&callee_name.as_str()) {
+            // The runtime itself: its effect on shadow is its business.
             return self.set_clean(inst);
+        }
+        if !ir::is_function(callee) {
+            // The target of an indirect call is used.
+            self.check_operand(callee, inst);
         }
         if ir::is_function(callee) {
             if let Some(model) = self.cx.models.for_function(callee).cloned() {
@@ -51,9 +56,8 @@ impl FunctionInstrumenter<'_> {
             // stack slot `posix_memalign` writes is initialized.
             self.set_clean(inst);
             if !musttail {
-                let next = ir::next_instruction(inst);
                 let yes = unsafe { LLVMConstInt(self.cx.i1, 1, 0) };
-                self.unpoison_escaped(inst, yes, next, false);
+                self.unpoison_escaped(inst, yes, inst, false);
             }
             return;
         }
@@ -93,7 +97,7 @@ impl FunctionInstrumenter<'_> {
         if let Some(ok) = returned_ours {
             self.before(next);
             let not_ours = self.not(ok);
-            self.unpoison_escaped(inst, not_ours, next, true);
+            self.unpoison_escaped(inst, not_ours, not_ours, true);
         }
     }
 
@@ -134,6 +138,7 @@ impl FunctionInstrumenter<'_> {
             }
             offset += round8(size);
         }
+        self.store_vararg_shadows(inst);
         self.before(inst);
         self.store(callee, self.cx.param_tag, 8);
     }
@@ -142,32 +147,29 @@ impl FunctionInstrumenter<'_> {
     /// it was given counts as written by it: whole local variables
     /// (`stat(path, &st)`, `pipe(fds)`), and with `other_memory` the
     /// uninitialized run at any other pointer (`strcpy(heap_buf, s)`).
-    fn unpoison_escaped(&mut self, inst: V, cond: V, next: V, other_memory: bool) {
-        self.unpoison_escaped_except(inst, cond, next, other_memory, &[]);
+    /// The cleaning happens right after the instruction `after`.
+    fn unpoison_escaped(&mut self, inst: V, cond: V, after: V, other_memory: bool) {
+        self.unpoison_escaped_except(inst, cond, after, other_memory, &[]);
     }
 
-    fn unpoison_escaped_except(&mut self, inst: V, cond: V, next: V, other_memory: bool, skip: &[u32]) {
+    fn unpoison_escaped_except(&mut self, inst: V, cond: V, after: V, other_memory: bool, skip: &[u32]) {
         let nargs = unsafe { LLVMGetNumArgOperands(inst) };
         let mut seen = Vec::new();
         for i in (0..nargs).filter(|i| !skip.contains(i)) {
             let arg = ir::operand(inst, i);
-            if ir::type_kind(ir::type_of(arg)) != K::LLVMPointerTypeKind || seen.contains(&arg) {
+            if ir::type_kind(ir::type_of(arg)) != K::LLVMPointerTypeKind {
                 continue;
             }
-            seen.push(arg);
-            let size = match self.underlying_static_alloca(arg) {
-                Some((alloca, size)) => {
-                    if seen.contains(&alloca) {
-                        continue;
-                    }
-                    seen.push(alloca);
-                    self.actions.push(Action::UnpoisonIf { cond, ptr: alloca, size: Some(size), before: next });
-                    continue;
-                }
-                None if other_memory && !is_known_clean_pointer(arg) => None,
+            let (ptr, size) = match self.underlying_static_alloca(arg) {
+                Some((alloca, size)) => (alloca, Some(size)),
+                None if other_memory && !is_known_clean_pointer(arg) => (arg, None),
                 None => continue,
             };
-            self.actions.push(Action::UnpoisonIf { cond, ptr: arg, size, before: next });
+            if seen.contains(&ptr) {
+                continue;
+            }
+            seen.push(ptr);
+            self.actions.push(Action::UnpoisonIf { cond, ptr, size, after });
         }
     }
 
@@ -176,30 +178,91 @@ impl FunctionInstrumenter<'_> {
     /// effect on shadow. The application data is never touched.
     fn visit_modelled_call(&mut self, inst: V, model: &Model) {
         self.set_clean(inst);
-        if unsafe { LLVMGetTailCallKind(inst) } == llvm_sys::LLVMTailCallKind::LLVMTailCallKindMustTail {
+        if is_musttail(inst) {
             return;
         }
+        // Argument shadows exist only now: format checks are never applied
+        // before optimization.
+        for m in model.effects().filter(|m| m.effect == Effect::CheckFormat) {
+            self.emit_format_check(inst, m);
+        }
+        if self.cx.is_marked_modelled(inst) {
+            return;
+        }
+        self.set_debug_loc(inst);
+        let effect = self.emit_model_effect(inst, model);
+        // Other memory the function was given counts as written by it.
+        let covered = model.covered();
+        let yes = unsafe { LLVMConstInt(self.cx.i1, 1, 0) };
+        self.unpoison_escaped_except(inst, yes, effect, true, &covered);
+    }
+
+    /// Emits, right after the call `inst`, the computation of `k` and the
+    /// effects of the model (and of its `also` effects) on exactly `k`
+    /// bytes each; returns the last instruction emitted.
+    pub(super) fn emit_model_effect(&mut self, inst: V, model: &Model) -> V {
         let next = ir::next_instruction(inst);
         self.before(next);
-        let i64t = self.cx.i64;
+        let mut last = inst;
+        for m in model.effects() {
+            last = self.emit_one_effect(inst, m);
+        }
+        last
+    }
+
+    fn emit_one_effect(&mut self, inst: V, model: &Model) -> V {
         let zero = self.cx.const_i64(0);
-        let to_i64 = |this: &Self, v: V| {
-            let w = ir::int_width(ir::type_of(v));
-            if w == 64 {
-                v
-            } else if w < 64 {
-                this.sext(v, i64t)
-            } else {
-                unsafe { LLVMBuildTrunc(this.b, v, i64t, NONAME) }
+        let yes = unsafe { LLVMConstInt(self.cx.i1, 1, 0) };
+        // The condition first: helpers below run only when it holds.
+        let cond = match &model.when {
+            Some(w) => {
+                let v = self.eval_model_expr(inst, w, yes);
+                self.icmp(P::LLVMIntNE, v, zero)
             }
+            None => yes,
         };
-        let len = to_i64(self, self.cx.defined_operand(ir::operand(inst, model.len)));
+        if model.effect == Effect::CheckFormat {
+            return inst; // see `emit_format_check`
+        }
+        if model.effect == Effect::CleanStack {
+            let void = unsafe { LLVMVoidTypeInContext(self.cx.ctx) };
+            let f = self.cx.runtime_fn(CLEAN_STACK_BELOW, void, &[self.cx.i64]);
+            let on = unsafe { LLVMBuildZExt(self.b, cond, self.cx.i64, NONAME) };
+            return self.call(f, &[on]);
+        }
+        let len = match &model.len {
+            Operand::Param(i) => self.model_i64(ir::operand(inst, *i)),
+            Operand::Expr(e) => self.eval_model_expr(inst, e, cond),
+        };
         let len_neg = self.icmp(P::LLVMIntSLT, len, zero);
         let len = self.select(len_neg, zero, len);
+        if matches!(model.effect, Effect::CopyInIov | Effect::CopyOutIov) {
+            // `len` iovecs; `bytes` of them in order (-1: all).
+            let bytes = if model.ret == Ret::Copied {
+                let r = self.model_i64(inst);
+                let r_neg = self.icmp(P::LLVMIntSLT, r, zero);
+                self.select(r_neg, zero, r)
+            } else {
+                self.cx.const_i64(u64::MAX)
+            };
+            let bytes = self.select(cond, bytes, zero);
+            let (which, mode) = if model.effect == Effect::CopyInIov { (&model.dst, 0) } else { (&model.src, 1) };
+            let iov = match which.as_ref().expect("validated model") {
+                Operand::Param(i) => self.cx.defined_operand(ir::operand(inst, *i)),
+                Operand::Expr(e) => {
+                    let v = self.eval_model_expr(inst, e, cond);
+                    unsafe { LLVMBuildIntToPtr(self.b, v, self.cx.ptr, NONAME) }
+                }
+            };
+            let void = unsafe { LLVMVoidTypeInContext(self.cx.ctx) };
+            let f = self.cx.runtime_fn(MODEL_IOV, void, &[self.cx.ptr, self.cx.i64, self.cx.i64, self.cx.i64]);
+            let mode = self.cx.const_i64(mode);
+            return self.call(f, &[iov, len, bytes, mode]);
+        }
         let k = match model.ret {
             Ret::None => len,
             Ret::Remaining | Ret::Copied => {
-                let r = to_i64(self, inst);
+                let r = self.model_i64(inst);
                 let r_neg = self.icmp(P::LLVMIntSLT, r, zero);
                 let r_big = self.icmp(P::LLVMIntSGT, r, len);
                 if model.ret == Ret::Copied {
@@ -212,22 +275,217 @@ impl FunctionInstrumenter<'_> {
                 }
             }
         };
-        let arg = |i: Option<u32>| ir::operand(inst, i.expect("validated model"));
+        let k = self.select(cond, k, zero);
+        let ptr = |this: &mut Self, o: &Option<Operand>| match o.as_ref().expect("validated model") {
+            Operand::Param(i) => this.cx.defined_operand(ir::operand(inst, *i)),
+            Operand::Expr(e) => {
+                let v = this.eval_model_expr(inst, e, cond);
+                unsafe { LLVMBuildIntToPtr(this.b, v, this.cx.ptr, NONAME) }
+            }
+        };
         match model.effect {
             Effect::MemcpyLike => {
-                self.call(self.cx.move_shadow, &[arg(model.dst), arg(model.src), k]);
+                let d = ptr(self, &model.dst);
+                let s = ptr(self, &model.src);
+                self.call(self.cx.move_shadow, &[d, s, k])
             }
             Effect::CopyOut => {
-                self.call(self.cx.copy_out_check, &[arg(model.src), k]);
+                let s = ptr(self, &model.src);
+                self.call(self.cx.copy_out_check, &[s, k])
             }
             Effect::CopyIn => {
-                self.call(self.cx.unpoison, &[arg(model.dst), k]);
+                let d = ptr(self, &model.dst);
+                self.call(self.cx.unpoison, &[d, k])
+            }
+            Effect::CopyInIov | Effect::CopyOutIov | Effect::CleanStack | Effect::CheckFormat => {
+                unreachable!("handled above")
+            }
+            Effect::Check => {
+                let s = ptr(self, &model.src);
+                let f = self.cx.runtime_fn(CHECK_MEM, unsafe { LLVMVoidTypeInContext(self.cx.ctx) }, &[self.cx.ptr, self.cx.i64]);
+                self.call(f, &[s, k])
             }
         }
-        // Other memory the function was given counts as written by it.
-        let covered: Vec<u32> = [model.dst, model.src].into_iter().flatten().collect();
-        let yes = unsafe { LLVMConstInt(self.cx.i1, 1, 0) };
-        self.unpoison_escaped_except(inst, yes, next, true, &covered);
+    }
+
+    /// printf-style calls: before the call, hands the format, and for each
+    /// variadic argument whether its shadow is poisoned and its value, to
+    /// `__umsan_check_format(fmt, n, flag0, value0, …)`, which reports the
+    /// arguments the format consumes (and `%s` strings) if uninitialized.
+    fn emit_format_check(&mut self, inst: V, model: &Model) {
+        let (Some(first), Some(Operand::Param(fmt))) = (model.args, model.src.as_ref()) else { return };
+        let nargs = unsafe { LLVMGetNumArgOperands(inst) };
+        if first >= nargs || nargs - first > 64 {
+            return;
+        }
+        self.set_debug_loc(inst);
+        self.before(inst);
+        let i64t = self.cx.i64;
+        let zero = self.cx.const_i64(0);
+        let mut call_args = vec![self.cx.defined_operand(ir::operand(inst, *fmt)), self.cx.const_i64((nargs - first) as u64)];
+        for i in first..nargs {
+            let arg = ir::operand(inst, i);
+            let t = ir::type_of(arg);
+            let flag = match self.shadow_ty(arg) {
+                Some(st) if ir::type_kind(st) == K::LLVMIntegerTypeKind => {
+                    let s = self.shadow(arg);
+                    let c = self.icmp(P::LLVMIntNE, s, unsafe { LLVMConstNull(st) });
+                    unsafe { LLVMBuildZExt(self.b, c, i64t, NONAME) }
+                }
+                _ => zero,
+            };
+            let value = match ir::type_kind(t) {
+                K::LLVMIntegerTypeKind | K::LLVMPointerTypeKind => self.model_i64(arg),
+                _ => zero,
+            };
+            call_args.push(flag);
+            call_args.push(value);
+        }
+        unsafe {
+            let void = LLVMVoidTypeInContext(self.cx.ctx);
+            let mut ps = [self.cx.ptr, i64t];
+            let fty = LLVMFunctionType(void, ps.as_mut_ptr(), 2, 1);
+            let name = ir::cstring(CHECK_FORMAT);
+            let module = LLVMGetGlobalParent(self.func);
+            let mut f = LLVMGetNamedFunction(module, name.as_ptr());
+            if f.is_null() {
+                f = LLVMAddFunction(module, name.as_ptr(), fty);
+            }
+            LLVMBuildCall2(self.b, fty, f, call_args.as_mut_ptr(), call_args.len() as u32, NONAME);
+        }
+    }
+
+    /// An integer or pointer value as an `i64` (integers sign-extended).
+    fn model_i64(&mut self, v: V) -> V {
+        let v = self.cx.defined_operand(v);
+        let t = ir::type_of(v);
+        if ir::type_kind(t) == K::LLVMPointerTypeKind {
+            return unsafe { LLVMBuildPtrToInt(self.b, v, self.cx.i64, NONAME) };
+        }
+        let w = ir::int_width(t);
+        if w == 64 {
+            v
+        } else if w < 64 {
+            self.sext(v, self.cx.i64)
+        } else {
+            unsafe { LLVMBuildTrunc(self.b, v, self.cx.i64, NONAME) }
+        }
+    }
+
+    /// Emits a model expression as an `i64`; runtime helpers are told
+    /// `cond` and do nothing (return 0) when it is false.
+    fn eval_model_expr(&mut self, inst: V, e: &Expr, cond: V) -> V {
+        let i64t = self.cx.i64;
+        match e {
+            Expr::Int(n) => self.cx.const_i64(*n as u64),
+            Expr::Ret => self.model_i64(inst),
+            Expr::Arg(i) => self.model_i64(ir::operand(inst, *i)),
+            Expr::Neg(a) => {
+                let a = self.eval_model_expr(inst, a, cond);
+                unsafe { LLVMBuildNeg(self.b, a, NONAME) }
+            }
+            Expr::Bin(op, a, b) => {
+                let a = self.eval_model_expr(inst, a, cond);
+                let b = self.eval_model_expr(inst, b, cond);
+                let cmp = |this: &mut Self, p: P| {
+                    let c = this.icmp(p, a, b);
+                    unsafe { LLVMBuildZExt(this.b, c, i64t, NONAME) }
+                };
+                unsafe {
+                    match op {
+                        BinOp::Add => LLVMBuildAdd(self.b, a, b, NONAME),
+                        BinOp::Sub => LLVMBuildSub(self.b, a, b, NONAME),
+                        BinOp::Mul => LLVMBuildMul(self.b, a, b, NONAME),
+                        BinOp::Div => {
+                            let zero = self.cx.const_i64(0);
+                            let z = self.icmp(P::LLVMIntEQ, b, zero);
+                            let d = self.select(z, self.cx.const_i64(1), b);
+                            let q = LLVMBuildSDiv(self.b, a, d, NONAME);
+                            self.select(z, zero, q)
+                        }
+                        BinOp::Eq => cmp(self, P::LLVMIntEQ),
+                        BinOp::Ne => cmp(self, P::LLVMIntNE),
+                        BinOp::Lt => cmp(self, P::LLVMIntSLT),
+                        BinOp::Le => cmp(self, P::LLVMIntSLE),
+                        BinOp::Gt => cmp(self, P::LLVMIntSGT),
+                        BinOp::Ge => cmp(self, P::LLVMIntSGE),
+                        BinOp::And | BinOp::Or => {
+                            let zero = self.cx.const_i64(0);
+                            let x = self.icmp(P::LLVMIntNE, a, zero);
+                            let y = self.icmp(P::LLVMIntNE, b, zero);
+                            let r = if *op == BinOp::And {
+                                LLVMBuildAnd(self.b, x, y, NONAME)
+                            } else {
+                                LLVMBuildOr(self.b, x, y, NONAME)
+                            };
+                            LLVMBuildZExt(self.b, r, i64t, NONAME)
+                        }
+                    }
+                }
+            }
+            Expr::Call(Func::Min | Func::Max, args) => {
+                let a = self.eval_model_expr(inst, &args[0], cond);
+                let b = self.eval_model_expr(inst, &args[1], cond);
+                let p = if matches!(e, Expr::Call(Func::Min, _)) { P::LLVMIntSLT } else { P::LLVMIntSGT };
+                let c = self.icmp(p, a, b);
+                self.select(c, a, b)
+            }
+            Expr::Call(f, args) => {
+                let vals: Vec<V> = args.iter().map(|a| self.eval_model_expr(inst, a, cond)).collect();
+                let on = unsafe { LLVMBuildZExt(self.b, cond, i64t, NONAME) };
+                let mut all = vals;
+                all.push(on);
+                let tys = vec![i64t; all.len()];
+                let name = match f {
+                    Func::Strlen => "__umsan_model_strlen",
+                    Func::Strnlen => "__umsan_model_strnlen",
+                    Func::Cmplen => "__umsan_model_cmplen",
+                    Func::Ncmplen => "__umsan_model_ncmplen",
+                    Func::Memcmplen => "__umsan_model_memcmplen",
+                    Func::Deref => "__umsan_model_deref",
+                    Func::Deref32 => "__umsan_model_deref32",
+                    Func::Min | Func::Max => unreachable!(),
+                };
+                let rf = self.cx.runtime_fn(name, i64t, &tys);
+                self.call(rf, &all)
+            }
+        }
+    }
+
+    /// Before optimization: applies the models of the calls in this function
+    /// while the calls still carry their original arguments (later,
+    /// dead-argument elimination may pass `poison` for a parameter the
+    /// modelled body ignores, or drop a call whose result is unused).
+    /// Each such call is marked so the instrumentation does not apply the
+    /// model twice.
+    pub(super) fn apply_models_early(&mut self) {
+        for bb in ir::blocks(self.func) {
+            for inst in ir::instructions(bb) {
+                if ir::opcode(inst) != Op::LLVMCall || is_musttail(inst) {
+                    continue;
+                }
+                let callee = unsafe { LLVMGetCalledValue(inst) };
+                if !ir::is_function(callee) {
+                    continue;
+                }
+                let Some(model) = self.cx.models.for_function(callee).cloned() else { continue };
+                self.set_debug_loc(inst);
+                let effect = self.emit_model_effect(inst, &model);
+                let covered = model.covered();
+                self.before(ir::next_instruction(effect));
+                for i in 0..unsafe { LLVMGetNumArgOperands(inst) } {
+                    let arg = ir::operand(inst, i);
+                    if covered.contains(&i)
+                        || ir::type_kind(ir::type_of(arg)) != K::LLVMPointerTypeKind
+                        || is_known_clean_pointer(arg)
+                    {
+                        continue;
+                    }
+                    self.call(self.cx.unpoison_escaped, &[arg]);
+                }
+                self.cx.mark_modelled(inst);
+            }
+        }
     }
 
     /// The static alloca a pointer is derived from (through GEPs and casts).
@@ -270,6 +528,30 @@ impl FunctionInstrumenter<'_> {
     }
 }
 
+/// `void __umsan_check_mem(const void *p, size_t n)`: a modelled function
+/// decided on `[p, p + n)`; reports `use-of-uninitialized-value` at the
+/// call if any byte is uninitialized (runtime: `csrc/umsan_rt.c`).
+const CHECK_MEM: &str = "__umsan_check_mem";
+
+/// `void __umsan_model_iov(const struct iovec *iov, long cnt, long bytes,
+/// long mode)`: the first `bytes` (-1: all) bytes of the `cnt` iovecs
+/// arrived (mode 0, cleaned) or leave the program (mode 1, checked as
+/// copy-out).
+const MODEL_IOV: &str = "__umsan_model_iov";
+
+/// `void __umsan_clean_stack_below(long on)`: if `on`, the shadow of the
+/// thread's stack below the caller's frame becomes clean (runtime:
+/// `csrc/umsan_signal.c`).
+const CLEAN_STACK_BELOW: &str = "__umsan_clean_stack_below";
+
+/// `void __umsan_check_format(const char *fmt, long n, ...)`: see
+/// `emit_format_check` (runtime: `csrc/umsan_rt.c`, `model_helpers.rs`).
+const CHECK_FORMAT: &str = "__umsan_check_format";
+
+/// The runtime API of `umsan.h`.
+const PUBLIC_API: &[&str] =
+    &["umsan_memmove_metadata", "umsan_poison", "umsan_unpoison", "umsan_check_initialized", "umsan_test_initialized"];
+
 /// Pointers whose memory never carries poison: null, functions, and
 /// read-only globals such as string literals (also behind constant GEPs).
 fn is_known_clean_pointer(mut p: V) -> bool {
@@ -282,4 +564,8 @@ fn is_known_clean_pointer(mut p: V) -> bool {
         }
         !LLVMIsAConstantPointerNull(p).is_null() || ir::is_function(p)
     }
+}
+
+fn is_musttail(call: V) -> bool {
+    unsafe { LLVMGetTailCallKind(call) == llvm_sys::LLVMTailCallKind::LLVMTailCallKindMustTail }
 }

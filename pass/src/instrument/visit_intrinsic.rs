@@ -8,6 +8,10 @@ use llvm_sys::LLVMTypeKind as K;
 
 /// Size of `va_list` on x86_64.
 const VA_LIST_BYTES: u64 = 24;
+/// Offset of `reg_save_area` in the x86_64 `va_list`, and the area's size
+/// (6 general-purpose registers and 8 vector registers).
+const VA_REG_SAVE_AREA_OFFSET: u64 = 16;
+const VA_REG_SAVE_AREA_BYTES: u64 = 6 * 8 + 8 * 16;
 
 /// Families whose result shadow is the OR of the shadows of all operands of
 /// the result's type (element-wise, like plain arithmetic).
@@ -64,9 +68,18 @@ impl FunctionInstrumenter<'_> {
             return self.visit_memset(inst);
         }
         if is_family(rest, "va_start") || is_family(rest, "va_copy") {
-            // The va_list was written by code the compiler generates.
+            // The va_list was written by code the compiler generates, and so
+            // was the register save area it points to (variadic arguments
+            // carry no shadow: they count as initialized).
             self.after(inst);
-            self.set_shadow_bytes(ir::operand(inst, 0), 0, self.cx.const_i64(VA_LIST_BYTES), 1);
+            let va_list = ir::operand(inst, 0);
+            self.set_shadow_bytes(va_list, 0, self.cx.const_i64(VA_LIST_BYTES), 1);
+            if is_family(rest, "va_start") {
+                let slot = self.gep_bytes(va_list, VA_REG_SAVE_AREA_OFFSET);
+                let area = self.load(self.cx.ptr, slot, 8);
+                self.set_shadow_bytes(area, 0, self.cx.const_i64(VA_REG_SAVE_AREA_BYTES), 8);
+                self.vararg_start(va_list, area);
+            }
             return;
         }
         if is_family(rest, "stackrestore") {

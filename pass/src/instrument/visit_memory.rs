@@ -53,8 +53,7 @@ impl FunctionInstrumenter<'_> {
         if !self.cx.origins {
             return self.set_shadow_bytes(alloca, 0xff, size, align);
         }
-        let var = ir::value_name(alloca);
-        let var = if var.is_empty() { "<unnamed>".to_string() } else { var };
+        let var = source_name(&ir::value_name(alloca));
         let (slot, descr) = self.cx.stack_origin_site(&var, &ir::value_name(self.func));
         self.call(self.cx.poison_stack, &[alloca, size, slot, descr]);
     }
@@ -154,5 +153,36 @@ impl FunctionInstrumenter<'_> {
             s = self.or(s, c);
         }
         self.set_shadow(inst, s);
+    }
+}
+
+/// The source name of a stack slot from its LLVM value name: the inliner
+/// renames `m` to `m.i` (or `m.i42`, `m.i.i`…), SROA and others add `.addr`.
+fn source_name(llvm_name: &str) -> String {
+    let mut name = llvm_name;
+    loop {
+        let Some((stem, suffix)) = name.rsplit_once('.') else { break };
+        let inlined = suffix.strip_prefix('i').is_some_and(|d| d.chars().all(|c| c.is_ascii_digit()));
+        if stem.is_empty() || !(inlined || suffix == "addr") {
+            break;
+        }
+        name = stem;
+    }
+    if name.is_empty() {
+        "<unnamed>".into()
+    } else {
+        name.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn source_names() {
+        assert_eq!(super::source_name("m.i"), "m");
+        assert_eq!(super::source_name("buf.i42.i"), "buf");
+        assert_eq!(super::source_name("x.addr"), "x");
+        assert_eq!(super::source_name("a.b"), "a.b");
+        assert_eq!(super::source_name(""), "<unnamed>");
     }
 }

@@ -21,7 +21,8 @@ void *__umsan_valloc(size_t n);
 void *__umsan_pvalloc(size_t n);
 void __umsan_poison(void *p, size_t n);
 void __umsan_unpoison(void *p, size_t n);
-void __umsan_poison_stack(void *p, size_t n, const char *d);
+void __umsan_poison_stack(void *p, size_t n, uint32_t *id_slot, const char *d);
+void __umsan_set_origin(void *p, size_t n, uint32_t origin);
 void __umsan_move_shadow(void *d, const void *s, size_t n);
 void *__umsan_memcpy(void *d, const void *s, size_t n);
 void *__umsan_memmove(void *d, const void *s, size_t n);
@@ -141,7 +142,10 @@ int main(void) {
     __umsan_move_shadow(src + 1, src, 32); /* overlap */
     CHECK(T(src, 64) == 6 && T(src + 9, 55) == -1);
     __umsan_unpoison(src, 64);
-    __umsan_poison_stack(src, 2, "src@main");
+    static uint32_t src_slot;
+    __umsan_poison_stack(src, 2, &src_slot, "src@main");
+    CHECK(src_slot == 0); /* no origin tracking in this program */
+    __umsan_set_origin(src, 2, 5);
     __umsan_memcpy(dst, src, 64);
     CHECK(T(dst, 64) == 0 && T(dst + 2, 62) == -1);
     __umsan_memmove(dst + 1, dst, 10);

@@ -1,0 +1,583 @@
+//! Origin tracking: the switch, origin creation, and origin memory.
+//!
+//! # The switch
+//!
+//! Modules instrumented with origins define `int __umsan_track_origins = 1`
+//! (weak). `csrc/umsan_rt.c` declares it weak and hands
+//! `&__umsan_track_origins != NULL && __umsan_track_origins` to
+//! [`crate::mapping::__umsan_rt_init`], which calls [`enable`]. Every origin
+//! operation first checks [`tracking`] (one relaxed load), so a program
+//! without origins pays nothing else: no stack capture, no origin stores.
+//!
+//! # Origin memory
+//!
+//! One `u32` origin id per 4-byte-aligned granule of application memory, at
+//! [`umsan_abi::origin_of`] (mapped by [`crate::mapping`]). Within an
+//! application range consecutive granules have consecutive origin slots.
+//! [`fill`] writes an id over every granule touching a range (a partial
+//! granule at either end is overwritten too); [`move_origins`] copies
+//! origins along with a shadow move (see there). All operations are clipped
+//! to application ranges like [`crate::shadow`]'s.
+//!
+//! # Creation
+//!
+//! * Heap ([`heap_origin`]): the C wrappers `__umsan_malloc` & co. hand
+//!   their own frame address to the Rust side; [`walk_frames`] follows the
+//!   frame-pointer chain from there (umsan-cc compiles with
+//!   `-fno-omit-frame-pointer`), and the stack is interned in the
+//!   [`DEPOT`], deduplicated, tagged with the [`AllocFn`].
+//! * Stack ([`stack_origin`]): each alloca site has a static `u32` id slot;
+//!   the first poisoning creates the origin (description `"name@function"`,
+//!   stack from the `__umsan_poison_stack` wrapper's frame) and publishes it
+//!   into the slot with a CAS; later ones just read it.
+//!
+//! Frame walking is cheap and signal-safe once a thread's stack bounds are
+//! known: they are fetched once per thread (`pthread_getattr_np`) and cached
+//! in a `const`-initialized thread-local. A frame pointer is followed only
+//! while it is 8-aligned, strictly increasing and inside those bounds; the
+//! walk stops at a null return address or [`MAX_PCS`] frames.
+
+use core::cell::Cell;
+use core::ffi::{c_char, c_void};
+use core::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
+
+use umsan_abi::origin_of;
+
+use crate::depot::{Depot, OriginKind, DEDUP_SLOTS, ENTRIES, MAX_PCS};
+use crate::mapping::is_ready;
+use crate::shadow::{for_app_pieces, is_app_range};
+
+/// The process's origin depot (mapped by [`enable`]).
+pub static DEPOT: Depot = Depot::new(ENTRIES, DEDUP_SLOTS);
+
+static TRACKING: AtomicBool = AtomicBool::new(false);
+
+/// Are origins tracked in this process?
+#[inline(always)]
+pub fn tracking() -> bool {
+    TRACKING.load(Ordering::Relaxed)
+}
+
+/// The allocation wrappers that create heap origins; the code is the
+/// depot tag of their origins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum AllocFn {
+    Malloc = 0,
+    Realloc = 1,
+    Reallocarray = 2,
+    PosixMemalign = 3,
+    AlignedAlloc = 4,
+    Memalign = 5,
+    Valloc = 6,
+    Pvalloc = 7,
+}
+
+/// Number of [`AllocFn`]s.
+pub const ALLOC_FNS: usize = 8;
+
+impl AllocFn {
+    /// The libc name (the wrapper's name without `__umsan_`), printed as
+    /// frame #0 of a heap origin.
+    pub fn name(self) -> &'static str {
+        ALLOC_FN_NAMES[self as usize]
+    }
+    /// The function of a depot tag.
+    pub fn from_tag(tag: u8) -> Option<Self> {
+        use AllocFn::*;
+        [
+            Malloc,
+            Realloc,
+            Reallocarray,
+            PosixMemalign,
+            AlignedAlloc,
+            Memalign,
+            Valloc,
+            Pvalloc,
+        ]
+        .get(tag as usize)
+        .copied()
+    }
+    /// Entry address of the wrapper (`__umsan_malloc` & co.), as registered
+    /// at start-up; 0 if unknown.
+    pub fn wrapper_address(self) -> usize {
+        WRAPPERS[self as usize].load(Ordering::Relaxed)
+    }
+}
+
+const ALLOC_FN_NAMES: [&str; ALLOC_FNS] = [
+    "malloc",
+    "realloc",
+    "reallocarray",
+    "posix_memalign",
+    "aligned_alloc",
+    "memalign",
+    "valloc",
+    "pvalloc",
+];
+
+static WRAPPERS: [AtomicUsize; ALLOC_FNS] = [const { AtomicUsize::new(0) }; ALLOC_FNS];
+
+/// Start-up (from [`crate::mapping::__umsan_rt_init`], after the shadow is
+/// mapped): record the wrappers' addresses (indexed by [`AllocFn`]; may be
+/// null) and, if `track`, map the depot and turn tracking on.
+///
+/// # Safety
+/// `wrappers` is null or points to [`ALLOC_FNS`] addresses.
+pub unsafe fn enable(track: bool, wrappers: *const *const c_void) {
+    if !wrappers.is_null() {
+        for (i, w) in WRAPPERS.iter().enumerate() {
+            w.store(*wrappers.add(i) as usize, Ordering::Relaxed);
+        }
+    }
+    if track && DEPOT.map() {
+        TRACKING.store(true, Ordering::Release);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Stack capture
+// ---------------------------------------------------------------------------
+
+thread_local! {
+    /// `(lo, hi)` of this thread's stack; `(0, 0)` = not fetched yet,
+    /// `(0, 1)` = unknown.
+    static STACK_BOUNDS: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+}
+
+/// The calling thread's stack bounds `[lo, hi)`, fetched once per thread.
+fn stack_bounds() -> (usize, usize) {
+    STACK_BOUNDS.with(|b| {
+        let v = b.get();
+        if v != (0, 0) {
+            return v;
+        }
+        let v = fetch_stack_bounds().unwrap_or((0, 1));
+        b.set(v);
+        v
+    })
+}
+
+fn fetch_stack_bounds() -> Option<(usize, usize)> {
+    // SAFETY: attr is initialized by pthread_getattr_np before use and
+    // destroyed after.
+    unsafe {
+        let mut attr: libc::pthread_attr_t = core::mem::zeroed();
+        if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) != 0 {
+            return None;
+        }
+        let mut addr: *mut c_void = core::ptr::null_mut();
+        let mut size: usize = 0;
+        let r = libc::pthread_attr_getstack(&attr, &mut addr, &mut size);
+        libc::pthread_attr_destroy(&mut attr);
+        (r == 0 && size != 0).then(|| (addr as usize, addr as usize + size))
+    }
+}
+
+/// Return addresses along the frame-pointer chain that starts at `fp`, the
+/// frame of a runtime C wrapper called by instrumented code: the first one
+/// is the return address into the wrapper's caller. Returns the count.
+///
+/// # Safety
+/// `fp` is the live frame address of a function with a frame pointer
+/// (`__builtin_frame_address(0)` in a function that has not returned).
+pub unsafe fn walk_frames(fp: usize, out: &mut [usize; MAX_PCS]) -> usize {
+    if fp == 0 || fp & 7 != 0 {
+        return 0;
+    }
+    let (lo, hi) = stack_bounds();
+    walk_frames_in(fp, lo, hi, out)
+}
+
+/// [`walk_frames`] with explicit bounds. The first frame is trusted; a
+/// saved frame pointer is followed only if the current one is inside
+/// `[lo, hi)` and the next one is 8-aligned, above it and inside too.
+unsafe fn walk_frames_in(mut fp: usize, lo: usize, hi: usize, out: &mut [usize; MAX_PCS]) -> usize {
+    let mut n = 0;
+    loop {
+        let ret = *((fp + 8) as *const usize);
+        if ret == 0 {
+            break;
+        }
+        out[n] = ret;
+        n += 1;
+        if n == MAX_PCS || fp < lo || fp >= hi {
+            break;
+        }
+        let next = *(fp as *const usize);
+        if next <= fp || next & 7 != 0 || next < lo || next > hi.saturating_sub(16) {
+            break;
+        }
+        fp = next;
+    }
+    n
+}
+
+/// The heap origin of an allocation made by `f` whose C wrapper's frame is
+/// `fp`; 0 if not tracking or the depot is full.
+///
+/// # Safety
+/// As [`walk_frames`].
+pub unsafe fn heap_origin(f: AllocFn, fp: usize) -> u32 {
+    if !tracking() {
+        return 0;
+    }
+    let mut pcs = [0; MAX_PCS];
+    let n = walk_frames(fp, &mut pcs);
+    DEPOT.intern(f as u8, &pcs[..n])
+}
+
+/// The origin of the stack slot whose alloca site owns `id_slot`: created
+/// on first use (description `descr`, stack from the wrapper frame `fp`)
+/// and published with a CAS; a racing thread's id wins if it was first.
+/// 0 if not tracking, `id_slot` is null or the depot is full.
+///
+/// # Safety
+/// `id_slot` is null or a valid, 4-aligned `u32` only accessed atomically;
+/// `descr` is null or a static NUL-terminated string; `fp` as in
+/// [`walk_frames`].
+pub unsafe fn stack_origin(id_slot: *mut u32, descr: *const c_char, fp: usize) -> u32 {
+    if !tracking() || id_slot.is_null() || id_slot as usize & 3 != 0 {
+        return 0;
+    }
+    let slot = &*(id_slot as *const AtomicU32);
+    let id = slot.load(Ordering::Acquire);
+    if id != 0 {
+        return id;
+    }
+    let mut pcs = [0; MAX_PCS];
+    let n = walk_frames(fp, &mut pcs);
+    let new = DEPOT.add(OriginKind::Stack, 0, descr as usize, &pcs[..n]);
+    if new == 0 {
+        return 0;
+    }
+    match slot.compare_exchange(0, new, Ordering::AcqRel, Ordering::Acquire) {
+        Ok(_) => new,
+        Err(other) => other,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Origin memory
+// ---------------------------------------------------------------------------
+
+/// Where the origin slot of a granule lives (the real mapping, or a buffer
+/// in tests). `g` is 4-aligned application memory.
+trait OriginMem {
+    fn slot(&self, g: u64) -> *mut u32;
+    /// Is any byte of `[p, p + n)` uninitialized? (`p` application memory.)
+    fn poisoned(&self, p: u64, n: u64) -> bool;
+}
+
+/// The process's origin and shadow memory.
+struct Real;
+
+impl OriginMem for Real {
+    #[inline(always)]
+    fn slot(&self, g: u64) -> *mut u32 {
+        origin_of(g) as *mut u32
+    }
+    #[inline]
+    fn poisoned(&self, p: u64, n: u64) -> bool {
+        // SAFETY: the shadow of application memory is mapped.
+        let sh = unsafe {
+            core::slice::from_raw_parts(umsan_abi::shadow_of(p) as *const u8, n as usize)
+        };
+        sh.iter().any(|&b| b != 0)
+    }
+}
+
+/// First granule and granule count covering `[p, p + n)` (n > 0).
+#[inline]
+fn granules(p: u64, n: u64) -> (u64, u64) {
+    let first = p & !3;
+    let end = (p + n + 3) & !3;
+    (first, (end - first) / 4)
+}
+
+/// Fill the origins of `[p, p + n)` (one application piece, n > 0).
+unsafe fn fill_in<M: OriginMem>(m: &M, p: u64, n: u64, id: u32) {
+    let (first, count) = granules(p, n);
+    // Consecutive granules of one application range have consecutive slots.
+    core::slice::from_raw_parts_mut(m.slot(first), count as usize).fill(id);
+}
+
+/// Copy origins for a move of `[src, src + n)` to `[dst, dst + n)` (both
+/// inside application ranges, n > 0), after the shadow was moved.
+///
+/// Each destination granule touching the range takes the origin of the
+/// source granule holding the source byte of its first moved byte — or, if
+/// that origin is unknown and the moved bytes straddle two source granules
+/// (misaligned move), of the one holding its last moved byte. A partial
+/// granule at either end of the range is only overwritten if one of its
+/// moved bytes is uninitialized, so the origin of its other bytes survives
+/// a move of initialized data. Overlap-safe: granules are visited upwards
+/// when `dst < src` and downwards otherwise, so a source slot is always
+/// read before it can be overwritten.
+unsafe fn move_in<M: OriginMem>(m: &M, dst: u64, src: u64, n: u64) {
+    let (first, count) = granules(dst, n);
+    let end = dst + n;
+    let one = |i: u64| {
+        let g = first + 4 * i;
+        let b0 = g.max(dst);
+        let b1 = (g + 4).min(end);
+        if (b1 - b0 < 4) && !m.poisoned(b0, b1 - b0) {
+            return;
+        }
+        let s0 = (src + (b0 - dst)) & !3;
+        let s1 = (src + (b1 - 1 - dst)) & !3;
+        let mut o = *m.slot(s0);
+        if o == 0 && s1 != s0 {
+            o = *m.slot(s1);
+        }
+        *m.slot(g) = o;
+    };
+    if dst < src {
+        (0..count).for_each(one);
+    } else {
+        (0..count).rev().for_each(one);
+    }
+}
+
+/// Set the origin of every granule touching `[p, p + n)` to `id`. No-op
+/// when not tracking, before start-up, or for `id == 0`.
+pub fn fill(p: u64, n: u64, id: u32) {
+    if id == 0 || !tracking() || !is_ready() {
+        return;
+    }
+    // SAFETY: pieces are application memory; their origins are mapped.
+    for_app_pieces(p, n, |s, l| unsafe { fill_in(&Real, s, l, id) });
+}
+
+/// Move the origins of `[src, src + n)` to `[dst, dst + n)` (see
+/// [`move_in`]); called by [`crate::shadow::move_shadow`] after moving the
+/// shadow. Destinations outside application memory are ignored, and so are
+/// the parts whose source is not application memory (their shadow was
+/// cleaned). No-op when not tracking.
+pub fn move_origins(dst: u64, src: u64, n: u64) {
+    if !tracking() || !is_ready() || n == 0 || dst == src {
+        return;
+    }
+    if is_app_range(dst, n) && is_app_range(src, n) {
+        // SAFETY: both ranges are application memory.
+        unsafe { move_in(&Real, dst, src, n) };
+        return;
+    }
+    for_app_pieces(dst, n, |d, l| {
+        let s = src.wrapping_add(d - dst);
+        if is_app_range(s, l) {
+            // SAFETY: as above.
+            unsafe { move_in(&Real, d, s, l) };
+        }
+    });
+}
+
+/// The origin of the granule holding `addr` (0 when not tracking or
+/// outside application memory).
+pub fn origin_at(addr: u64) -> u32 {
+    if !tracking() || !is_ready() || !is_app_range(addr, 1) {
+        return 0;
+    }
+    // SAFETY: the origin of application memory is mapped.
+    unsafe { *(origin_of(addr) as *const u32) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Origins and shadow of a fake application range `[base, base + len)`.
+    struct Buf {
+        base: u64,
+        origins: Vec<Cell<u32>>,
+        shadow: Vec<u8>,
+    }
+
+    impl Buf {
+        fn new(base: u64, len: usize) -> Self {
+            Buf {
+                base,
+                origins: (0..len / 4).map(|_| Cell::new(0)).collect(),
+                shadow: vec![0xff; len],
+            }
+        }
+        fn get(&self, addr: u64) -> u32 {
+            self.origins[((addr - self.base) / 4) as usize].get()
+        }
+        fn all(&self) -> Vec<u32> {
+            self.origins.iter().map(Cell::get).collect()
+        }
+        fn set_all(&self, v: &[u32]) {
+            for (c, &x) in self.origins.iter().zip(v) {
+                c.set(x);
+            }
+        }
+    }
+
+    impl OriginMem for Buf {
+        fn slot(&self, g: u64) -> *mut u32 {
+            assert_eq!(g % 4, 0);
+            self.origins[((g - self.base) / 4) as usize].as_ptr()
+        }
+        fn poisoned(&self, p: u64, n: u64) -> bool {
+            let i = (p - self.base) as usize;
+            self.shadow[i..i + n as usize].iter().any(|&b| b != 0)
+        }
+    }
+
+    const B: u64 = 0x7000_0000_1000;
+
+    #[test]
+    fn fill_covers_touched_granules() {
+        let m = Buf::new(B, 64);
+        unsafe { fill_in(&m, B + 5, 6, 9) }; // bytes 5..11: granules 4..12
+        assert_eq!(m.all()[..4], [0, 9, 9, 0]);
+        unsafe { fill_in(&m, B + 16, 4, 3) };
+        assert_eq!(m.all()[..6], [0, 9, 9, 0, 3, 0]);
+        unsafe { fill_in(&m, B + 23, 1, 4) };
+        assert_eq!(m.get(B + 20), 4);
+        assert_eq!(m.get(B + 24), 0);
+        assert_eq!(granules(B + 3, 1), (B, 1));
+        assert_eq!(granules(B + 3, 2), (B, 2));
+        assert_eq!(granules(B, 8), (B, 2));
+    }
+
+    #[test]
+    fn aligned_move_copies_granules() {
+        let m = Buf::new(B, 64);
+        m.set_all(&[1, 2, 3, 4, 0, 0, 0, 0]);
+        unsafe { move_in(&m, B + 16, B, 16) };
+        assert_eq!(m.all()[..8], [1, 2, 3, 4, 1, 2, 3, 4]);
+        // Overlapping, both directions.
+        m.set_all(&[1, 2, 3, 4, 5, 6, 7, 8]);
+        unsafe { move_in(&m, B + 4, B, 24) };
+        assert_eq!(m.all()[..8], [1, 1, 2, 3, 4, 5, 6, 8]);
+        m.set_all(&[1, 2, 3, 4, 5, 6, 7, 8]);
+        unsafe { move_in(&m, B, B + 4, 24) };
+        assert_eq!(m.all()[..8], [2, 3, 4, 5, 6, 7, 7, 8]);
+    }
+
+    #[test]
+    fn misaligned_move() {
+        let m = Buf::new(B, 64);
+        // dst granule [16,20) gets bytes from src 1..5: first byte in
+        // granule 0, unless its origin is unknown.
+        m.set_all(&[1, 2, 3, 0, 0, 0, 0, 0]);
+        unsafe { move_in(&m, B + 16, B + 1, 8) };
+        assert_eq!(m.all()[4..8], [1, 2, 0, 0]);
+        m.set_all(&[0, 2, 3, 0, 0, 0, 0, 0]);
+        unsafe { move_in(&m, B + 16, B + 1, 8) };
+        assert_eq!(m.all()[4..8], [2, 2, 0, 0]);
+        // Misaligned destination: partial head [17,20) from src 0..3,
+        // then [20,24) from src 3..7 -> granule 0, partial tail [24,25)
+        // from src 7 -> granule 1.
+        m.set_all(&[1, 2, 3, 0, 0, 0, 0, 0]);
+        unsafe { move_in(&m, B + 17, B, 8) };
+        assert_eq!(m.all()[4..8], [1, 1, 2, 0]);
+        // Overlapping misaligned moves in both directions behave like a
+        // move through a temporary copy.
+        for (dst, src) in [
+            (B + 3, B + 1),
+            (B + 1, B + 3),
+            (B + 6, B + 1),
+            (B + 2, B + 9),
+        ] {
+            let init: Vec<u32> = (1..=16).collect();
+            m.set_all(&init);
+            let want = Buf::new(B, 64);
+            want.set_all(&init);
+            let copy = Buf::new(B + 0x1000, 64);
+            copy.set_all(&init);
+            // Reference: read from an untouched copy.
+            struct Two<'a>(&'a Buf, &'a Buf);
+            impl OriginMem for Two<'_> {
+                fn slot(&self, g: u64) -> *mut u32 {
+                    if g >= self.1.base {
+                        self.1.slot(g)
+                    } else {
+                        self.0.slot(g)
+                    }
+                }
+                fn poisoned(&self, p: u64, n: u64) -> bool {
+                    self.0.poisoned(p, n)
+                }
+            }
+            unsafe { move_in(&Two(&want, &copy), dst, src - B + copy.base, 30) };
+            unsafe { move_in(&m, dst, src, 30) };
+            assert_eq!(m.all(), want.all(), "dst {:#x} src {:#x}", dst - B, src - B);
+        }
+    }
+
+    #[test]
+    fn partial_granules_keep_origin_of_initialized_moves() {
+        let mut m = Buf::new(B, 64);
+        m.set_all(&[1, 2, 3, 4, 5, 6, 7, 8]);
+        // Destination [18, 26): partial granules [16,20) and [24,28).
+        m.shadow.iter_mut().for_each(|b| *b = 0);
+        unsafe { move_in(&m, B + 18, B + 2, 8) };
+        assert_eq!(m.all()[4..7], [5, 2, 7]);
+        m.shadow[25] = 0xff;
+        unsafe { move_in(&m, B + 18, B + 2, 8) };
+        assert_eq!(m.all()[4..7], [5, 2, 3]);
+    }
+
+    #[test]
+    fn frame_walk_follows_the_chain() {
+        // A fake stack: frames at offsets 0, 4, 10 (in words).
+        let mut words = [0usize; 32];
+        let p = words.as_mut_ptr();
+        let base = p as usize;
+        let at = |w: usize| base + 8 * w;
+        // All accesses go through `p`: the walk reads by address.
+        let set = |w: usize, v: usize| unsafe { p.add(w).write_volatile(v) };
+        set(0, at(4));
+        set(1, 0x111);
+        set(4, at(10));
+        set(5, 0x222);
+        set(10, at(7)); // goes down: stop
+        set(11, 0x333);
+        let (lo, hi) = (base, base + 8 * 32);
+        let mut out = [0; MAX_PCS];
+        let n = unsafe { walk_frames_in(at(0), lo, hi, &mut out) };
+        assert_eq!(&out[..n], &[0x111, 0x222, 0x333]);
+        set(10, at(31)); // too close to the end
+        let n = unsafe { walk_frames_in(at(0), lo, hi, &mut out) };
+        assert_eq!(n, 3);
+        set(10, at(12) + 4); // misaligned
+        assert_eq!(unsafe { walk_frames_in(at(0), lo, hi, &mut out) }, 3);
+        set(10, at(12));
+        set(13, 0); // null return address
+        assert_eq!(unsafe { walk_frames_in(at(0), lo, hi, &mut out) }, 3);
+        // Outside the bounds only the first frame is trusted.
+        assert_eq!(unsafe { walk_frames_in(at(0), hi, hi + 64, &mut out) }, 1);
+        // A long chain of increasing frames, ending at a null return address.
+        for w in (0..30).step_by(2) {
+            set(w, at(w + 2));
+            set(w + 1, 0x1000 + w);
+        }
+        set(30, 0);
+        set(31, 0);
+        let n = unsafe { walk_frames_in(at(0), lo, hi, &mut out) };
+        assert_eq!(n, 15);
+    }
+
+    #[test]
+    fn real_frame_walk_and_bounds() {
+        let (lo, hi) = stack_bounds();
+        let here = &lo as *const usize as usize;
+        assert!(lo < here && here < hi, "{lo:#x} {here:#x} {hi:#x}");
+        assert_eq!(stack_bounds(), (lo, hi));
+        let other = std::thread::spawn(stack_bounds).join().unwrap();
+        assert_ne!(other, (lo, hi));
+    }
+
+    #[test]
+    fn alloc_fn_names() {
+        assert_eq!(AllocFn::Malloc.name(), "malloc");
+        assert_eq!(AllocFn::Pvalloc.name(), "pvalloc");
+        for i in 0..ALLOC_FNS as u8 {
+            assert_eq!(AllocFn::from_tag(i).unwrap() as u8, i);
+        }
+        assert_eq!(AllocFn::from_tag(ALLOC_FNS as u8), None);
+    }
+}

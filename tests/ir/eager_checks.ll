@@ -1,0 +1,28 @@
+; With eager-checks=1 an argument is checked at the call (the callee then
+; trusts its parameters as initialized), and a returned value at the return
+; (a different value: once checked, a value counts as initialized):
+; two checks here, none without the option (see the no_eager function in
+; call_param_tls.ll).
+; PASS-OPTIONS: eager-checks=1
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-unknown-linux-gnu"
+
+declare void @consume(i32)
+
+@g = global i32 0
+@h = global i32 0
+
+define i32 @f() {
+entry:
+  %v = load i32, ptr @g, align 4
+  call void @consume(i32 %v)
+  %w = load i32, ptr @h, align 4
+  ret i32 %w
+}
+
+; CHECK-LABEL: define i32 @f(
+; CHECK-DAG: call void @consume(i32 %v)
+; CHECK-DAG: ret i32 %w
+; CHECK-DAG: call void @__umsan_warning(
+; CHECK-DAG: call void @__umsan_warning(
+; CHECK-LABEL: declare void @__umsan_warning(

@@ -1,0 +1,1 @@
+// Intentionally empty: this crate only exists to `cargo fetch` C sources.
