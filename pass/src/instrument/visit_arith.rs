@@ -153,7 +153,12 @@ impl FunctionInstrumenter<'_> {
         let pred = ir::icmp_predicate(inst);
         let s = match pred {
             P::LLVMIntEQ | P::LLVMIntNE => self.exact_equality(a, sa, b, sb),
-            _ => self.exact_relational(pred, a, sa, b, sb),
+            // Exact when one side is known (cheap after constant folding)
+            // or when asked for; otherwise MemorySanitizer's approximation.
+            _ if self.cx.opts.exact_relational || self.is_clean_const(sa) || self.is_clean_const(sb) => {
+                self.exact_relational(pred, a, sa, b, sb)
+            }
+            _ => self.lanes_poisoned(self.or(sa, sb)),
         };
         self.set_shadow(inst, s);
     }
