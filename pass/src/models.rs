@@ -240,7 +240,10 @@ impl Parser {
         if self.eat(t) {
             Ok(())
         } else {
-            Err(format!("expected `{t}` in expression, found {}", self.peek().map_or("the end".into(), |s| format!("`{s}`"))))
+            Err(format!(
+                "expected `{t}` in expression, found {}",
+                self.peek().map_or("the end".into(), |s| format!("`{s}`"))
+            ))
         }
     }
     fn binary(&mut self, ops: &[(&str, BinOp)], next: fn(&mut Parser) -> Result<Expr, String>) -> Result<Expr, String> {
@@ -614,8 +617,8 @@ impl Models {
     }
 
     pub fn add_toml_file(&mut self, path: &Path) -> Result<(), String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("cannot read model file {}: {e}", path.display()))?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| format!("cannot read model file {}: {e}", path.display()))?;
         self.add_toml(&path.display().to_string(), &text, false)
     }
 
@@ -646,8 +649,14 @@ impl Models {
             other => return Err(fail(&format!("unknown RET '{other}' (none, remaining, copied)"))),
         };
         let len = index(parts[4])?.ok_or_else(|| fail("LEN is required"))?;
-        let model = Model::new(effect, index(parts[2])?.map(Operand::Param), index(parts[3])?.map(Operand::Param), len.into(), ret)
-            .map_err(|m| fail(&m))?;
+        let model = Model::new(
+            effect,
+            index(parts[2])?.map(Operand::Param),
+            index(parts[3])?.map(Operand::Param),
+            len.into(),
+            ret,
+        )
+        .map_err(|m| fail(&m))?;
         self.add(name.to_string(), Entry { model, origin, library: false })
     }
 
@@ -901,8 +910,9 @@ mod tests {
     fn errors_name_file_and_line() {
         let e = load("\n[[function]]\nname = \"f\"\neffect = \"teleport\"\nlen = 1\nret = \"none\"\n").unwrap_err();
         assert!(e.starts_with("m.toml:4:"), "{e}");
-        let e = load("[[function]]\nname = \"f\"\neffect = \"copy_in\"\ndst = 0\nlen = 1\nret = \"none\"\ncolour = 1\n")
-            .unwrap_err();
+        let e =
+            load("[[function]]\nname = \"f\"\neffect = \"copy_in\"\ndst = 0\nlen = 1\nret = \"none\"\ncolour = 1\n")
+                .unwrap_err();
         assert!(e.contains("m.toml:") && e.contains("colour"), "{e}");
         let e = load("[[function]]\nname = \"f\"\neffect = \"copy_in\"\nlen = 1\nret = \"none\"\n").unwrap_err();
         assert!(e.contains("m.toml:1") && e.contains("needs `dst`"), "{e}");
@@ -955,10 +965,7 @@ mod tests {
         .unwrap();
         let fread = m.get("fread").unwrap();
         assert_eq!(fread.ret, Ret::None);
-        assert_eq!(
-            fread.len,
-            Operand::Expr(Expr::Bin(BinOp::Mul, Box::new(Expr::Ret), Box::new(Expr::Arg(1))))
-        );
+        assert_eq!(fread.len, Operand::Expr(Expr::Bin(BinOp::Mul, Box::new(Expr::Ret), Box::new(Expr::Arg(1)))));
         let getline = m.get("getline").unwrap();
         assert_eq!(getline.dst, Some(Operand::Expr(Expr::Call(Func::Deref, vec![Expr::Arg(0)]))));
         assert!(getline.when.is_some());
@@ -974,12 +981,18 @@ mod tests {
         let e = load("[[function]]\nname = \"f\"\neffect = \"copy_in\"\ndst = 0\nlen_expr = \"arg1 +\"\n").unwrap_err();
         assert!(e.starts_with("m.toml:1:") && e.contains("`len_expr`"), "{e}");
         // A string where the documented form wants an index stays an error.
-        assert!(load("[[function]]\nname = \"f\"\neffect = \"copy_in\"\ndst = 0\nlen = \"2\"\nret = \"none\"\n").is_err());
-        let e = load("[[function]]\nname = \"f\"\neffect = \"copy_in\"\ndst = 0\nlen = 1\nlen_expr = \"2\"\n").unwrap_err();
+        assert!(
+            load("[[function]]\nname = \"f\"\neffect = \"copy_in\"\ndst = 0\nlen = \"2\"\nret = \"none\"\n").is_err()
+        );
+        let e =
+            load("[[function]]\nname = \"f\"\neffect = \"copy_in\"\ndst = 0\nlen = 1\nlen_expr = \"2\"\n").unwrap_err();
         assert!(e.contains("exclude"), "{e}");
         let e = load("[[function]]\nname = \"f\"\neffect = \"check\"\nsrc = 0\nlen = 1\nret = \"none\"\n[[function.also]]\neffect = \"copy_in\"\nlen_expr = \"1\"\n").unwrap_err();
         assert!(e.contains("also[0]") && e.contains("needs `dst`"), "{e}");
-        let e = load("[[function]]\nname = \"f\"\neffect = \"check\"\nsrc = 0\nlen_expr = \"1\"\nwhen = \"ret\"\nhue = 2\n").unwrap_err();
+        let e = load(
+            "[[function]]\nname = \"f\"\neffect = \"check\"\nsrc = 0\nlen_expr = \"1\"\nwhen = \"ret\"\nhue = 2\n",
+        )
+        .unwrap_err();
         assert!(e.contains("hue"), "{e}");
     }
 

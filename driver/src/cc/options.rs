@@ -97,11 +97,8 @@ impl fmt::Display for OptionError {
                     ConfigSource::Flag => "-fumsan-config",
                     ConfigSource::Env => CONFIG_ENV,
                 };
-                write!(
-                    f,
-                    "config file '{}' (from {via}) does not exist",
-                    path.display()
-                )
+                let what = if path.is_dir() { "is a directory, not a file" } else { "does not exist" };
+                write!(f, "config file '{}' (from {via}) {what}", path.display())
             }
             OptionError::UnsupportedPath(path) => write!(
                 f,

@@ -52,36 +52,34 @@ impl FunctionInstrumenter<'_> {
     /// `a & b`: a result bit is uninitialized if both inputs' bits are, or if
     /// one is and the other is a known 1.
     pub(super) fn visit_and(&mut self, inst: V) {
-        self.before(inst);
-        let (sa, sb) = self.operand_shadows(inst);
-        if self.is_clean_const(sa) && self.is_clean_const(sb) {
-            return self.set_clean(inst);
-        }
-        let a = self.value_bits(ir::operand(inst, 0));
-        let b = self.value_bits(ir::operand(inst, 1));
-        let both = self.and(sa, sb);
-        let a_one = self.and(a, sb);
-        let b_one = self.and(sa, b);
-        let s = self.or(self.or(both, a_one), b_one);
-        self.set_shadow(inst, s);
+        self.visit_bitwise_exact(inst, false)
     }
 
     /// `a | b`: uninitialized if both are, or if one is and the other is a
     /// known 0.
     pub(super) fn visit_or(&mut self, inst: V) {
+        self.visit_bitwise_exact(inst, true)
+    }
+
+    /// `(Sa & Sb) | (A' & Sb) | (Sa & B')`, where `A'`/`B'` are the operand
+    /// values for `and` and their complements for `or` (the bits that do not
+    /// decide the result on their own).
+    fn visit_bitwise_exact(&mut self, inst: V, invert: bool) {
         self.before(inst);
         let (sa, sb) = self.operand_shadows(inst);
         if self.is_clean_const(sa) && self.is_clean_const(sb) {
             return self.set_clean(inst);
         }
-        let a = self.value_bits(ir::operand(inst, 0));
-        let b = self.value_bits(ir::operand(inst, 1));
+        let mut a = self.value_bits(ir::operand(inst, 0));
+        let mut b = self.value_bits(ir::operand(inst, 1));
+        if invert {
+            a = self.not(a);
+            b = self.not(b);
+        }
         let both = self.and(sa, sb);
-        let na = self.not(a);
-        let nb = self.not(b);
-        let a_zero = self.and(na, sb);
-        let b_zero = self.and(sa, nb);
-        let s = self.or(self.or(both, a_zero), b_zero);
+        let a_part = self.and(a, sb);
+        let b_part = self.and(sa, b);
+        let s = self.or(self.or(both, a_part), b_part);
         self.set_shadow(inst, s);
     }
 

@@ -302,7 +302,11 @@ impl FunctionInstrumenter<'_> {
             }
             Effect::Check => {
                 let s = ptr(self, &model.src);
-                let f = self.cx.runtime_fn(CHECK_MEM, unsafe { LLVMVoidTypeInContext(self.cx.ctx) }, &[self.cx.ptr, self.cx.i64]);
+                let f = self.cx.runtime_fn(
+                    CHECK_MEM,
+                    unsafe { LLVMVoidTypeInContext(self.cx.ctx) },
+                    &[self.cx.ptr, self.cx.i64],
+                );
                 self.call(f, &[s, k])
             }
         }
@@ -322,7 +326,8 @@ impl FunctionInstrumenter<'_> {
         self.before(inst);
         let i64t = self.cx.i64;
         let zero = self.cx.const_i64(0);
-        let mut call_args = vec![self.cx.defined_operand(ir::operand(inst, *fmt)), self.cx.const_i64((nargs - first) as u64)];
+        let mut call_args =
+            vec![self.cx.defined_operand(ir::operand(inst, *fmt)), self.cx.const_i64((nargs - first) as u64)];
         for i in first..nargs {
             let arg = ir::operand(inst, i);
             let t = ir::type_of(arg);
