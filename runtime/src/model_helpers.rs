@@ -14,6 +14,11 @@ fn ok(p: u64, on: u64) -> bool {
 }
 
 /// `strlen(p)`.
+///
+/// # Safety
+/// Called by instrumented code with the modelled call's own values: null
+/// and non-application pointers are ignored; any other pointer must be
+/// readable as far as the modelled function itself read it.
 #[no_mangle]
 pub unsafe extern "C" fn __umsan_model_strlen(p: u64, on: u64) -> u64 {
     if !ok(p, on) {
@@ -23,6 +28,11 @@ pub unsafe extern "C" fn __umsan_model_strlen(p: u64, on: u64) -> u64 {
 }
 
 /// `strnlen(p, n)`.
+///
+/// # Safety
+/// Called by instrumented code with the modelled call's own values: null
+/// and non-application pointers are ignored; any other pointer must be
+/// readable as far as the modelled function itself read it.
 #[no_mangle]
 pub unsafe extern "C" fn __umsan_model_strnlen(p: u64, n: u64, on: u64) -> u64 {
     if !ok(p, on) || (n as i64) <= 0 {
@@ -47,6 +57,11 @@ unsafe fn cmp_len(a: u64, b: u64, n: u64) -> u64 {
 }
 
 /// `cmplen(a, b)`: the bytes `strcmp(a, b)` examines.
+///
+/// # Safety
+/// Called by instrumented code with the modelled call's own values: null
+/// and non-application pointers are ignored; any other pointer must be
+/// readable as far as the modelled function itself read it.
 #[no_mangle]
 pub unsafe extern "C" fn __umsan_model_cmplen(a: u64, b: u64, on: u64) -> u64 {
     if !ok(a, on) || !ok(b, on) {
@@ -56,6 +71,11 @@ pub unsafe extern "C" fn __umsan_model_cmplen(a: u64, b: u64, on: u64) -> u64 {
 }
 
 /// `ncmplen(a, b, n)`: the bytes `strncmp(a, b, n)` examines.
+///
+/// # Safety
+/// Called by instrumented code with the modelled call's own values: null
+/// and non-application pointers are ignored; any other pointer must be
+/// readable as far as the modelled function itself read it.
 #[no_mangle]
 pub unsafe extern "C" fn __umsan_model_ncmplen(a: u64, b: u64, n: u64, on: u64) -> u64 {
     if !ok(a, on) || !ok(b, on) || (n as i64) <= 0 {
@@ -66,6 +86,11 @@ pub unsafe extern "C" fn __umsan_model_ncmplen(a: u64, b: u64, n: u64, on: u64) 
 
 /// `memcmplen(a, b, n)`: the bytes `memcmp(a, b, n)` examines (up to and
 /// including the first difference).
+///
+/// # Safety
+/// Called by instrumented code with the modelled call's own values: null
+/// and non-application pointers are ignored; any other pointer must be
+/// readable as far as the modelled function itself read it.
 #[no_mangle]
 pub unsafe extern "C" fn __umsan_model_memcmplen(a: u64, b: u64, n: u64, on: u64) -> u64 {
     if !ok(a, on) || !ok(b, on) || (n as i64) <= 0 {
@@ -81,6 +106,11 @@ pub unsafe extern "C" fn __umsan_model_memcmplen(a: u64, b: u64, n: u64, on: u64
 }
 
 /// `deref(p)`: the 8 bytes at `p`.
+///
+/// # Safety
+/// Called by instrumented code with the modelled call's own values: null
+/// and non-application pointers are ignored; any other pointer must be
+/// readable as far as the modelled function itself read it.
 #[no_mangle]
 pub unsafe extern "C" fn __umsan_model_deref(p: u64, on: u64) -> u64 {
     if !ok(p, on) {
@@ -90,6 +120,11 @@ pub unsafe extern "C" fn __umsan_model_deref(p: u64, on: u64) -> u64 {
 }
 
 /// `deref32(p)`: the 4 bytes at `p`, zero-extended.
+///
+/// # Safety
+/// Called by instrumented code with the modelled call's own values: null
+/// and non-application pointers are ignored; any other pointer must be
+/// readable as far as the modelled function itself read it.
 #[no_mangle]
 pub unsafe extern "C" fn __umsan_model_deref32(p: u64, on: u64) -> u64 {
     if !ok(p, on) {
@@ -103,6 +138,11 @@ pub unsafe extern "C" fn __umsan_model_deref32(p: u64, on: u64) -> u64 {
 /// first `bytes` bytes (`u64::MAX`: all) spread over `cnt` iovecs were
 /// received (mode 0: cleaned) or sent (mode 1: `uninit-copy-out` check of
 /// each iovec's piece).
+///
+/// # Safety
+/// Called by instrumented code with the modelled call's own values: null
+/// and non-application pointers are ignored; any other pointer must be
+/// readable as far as the modelled function itself read it.
 #[no_mangle]
 pub unsafe extern "C" fn __umsan_rt_model_iov(iov: u64, cnt: u64, bytes: u64, mode: u64, pc: u64) {
     if !ok(iov, 1) || cnt as i64 <= 0 || bytes == 0 {
@@ -134,6 +174,11 @@ pub unsafe extern "C" fn __umsan_rt_model_iov(iov: u64, cnt: u64, bytes: u64, mo
 /// it is uninitialized, and each `%s` whose printed bytes are (duplicates
 /// are filtered by the report module). Stops at anything it does not understand (positional
 /// `%1$d`, unknown conversions): never a false report from parsing.
+///
+/// # Safety
+/// Called by instrumented code with the modelled call's own values: null
+/// and non-application pointers are ignored; any other pointer must be
+/// readable as far as the modelled function itself read it.
 #[no_mangle]
 pub unsafe extern "C" fn __umsan_rt_check_format(
     fmt: *const c_char,

@@ -101,7 +101,12 @@ const ZSTD: Codebase = Codebase {
     defines: &["-DZSTD_DISABLE_ASM"],
     libs: &[],
     args: &[],
-    seed: ("compress/zstd_compress.c", "size_t ZSTD_compressBound(size_t srcSize) {", "ZSTD_compressBound", &["-O0", "-O2"]),
+    seed: (
+        "compress/zstd_compress.c",
+        "size_t ZSTD_compressBound(size_t srcSize) {",
+        "ZSTD_compressBound",
+        &["-O0", "-O2"],
+    ),
 };
 
 fn cargo_home() -> PathBuf {
@@ -149,10 +154,7 @@ fn crate_dir(krate: &str, sub: &str) -> Result<PathBuf, String> {
         }
     }
     found.sort();
-    found
-        .pop()
-        .map(|(_, p)| p)
-        .ok_or_else(|| format!("no {krate}-*/{sub} under {} after cargo fetch", src.display()))
+    found.pop().map(|(_, p)| p).ok_or_else(|| format!("no {krate}-*/{sub} under {} after cargo fetch", src.display()))
 }
 
 fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
@@ -199,7 +201,11 @@ struct Build<'a> {
 
 impl Build<'_> {
     fn flags(&self, cmd: &mut Command) {
-        cmd.arg("-g").arg(self.opt).args(self.cb.defines);
+        // Debug info only where reports are read (it slows sqlite3.c down).
+        if self.cc != Path::new("clang-19") {
+            cmd.arg("-g");
+        }
+        cmd.arg(self.opt).args(self.cb.defines);
         for i in self.cb.includes {
             cmd.arg(format!("-I{}", self.src_root.join(i).display()));
         }
@@ -413,14 +419,18 @@ fn user_config() -> Outcome {
             if out.code != Some(0) {
                 return Err(format!("{opt}: compile failed: {}", out.describe()));
             }
-            let clean = util::run(Command::new(&prog).arg("clean").env("UMSAN_OPTIONS", ""), None, Duration::from_secs(60))?;
+            let clean =
+                util::run(Command::new(&prog).arg("clean").env("UMSAN_OPTIONS", ""), None, Duration::from_secs(60))?;
             if clean.code != Some(0) || clean.stderr_str().contains("umsan:") || clean.stdout_str() != "2 22\n" {
                 return Err(format!("{opt}: clean run: {}", clean.describe()));
             }
             let bad = util::run(Command::new(&prog).env("UMSAN_OPTIONS", ""), None, Duration::from_secs(60))?;
             let want = format!("user_models.c:{line}:");
             let ok = bad.code == Some(77)
-                && bad.stderr_str().lines().any(|l| l.starts_with("SUMMARY: umsan: use-of-uninitialized-value") && l.contains(&want));
+                && bad
+                    .stderr_str()
+                    .lines()
+                    .any(|l| l.starts_with("SUMMARY: umsan: use-of-uninitialized-value") && l.contains(&want));
             if !ok {
                 return Err(format!("{opt}: expected a report at {want}: {}", bad.describe()));
             }
