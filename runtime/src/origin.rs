@@ -339,6 +339,45 @@ unsafe fn move_in<M: OriginMem>(m: &M, dst: u64, src: u64, n: u64) {
     }
 }
 
+/// [`move_in`], with the granules wholly inside the range moved by one
+/// `memmove` when source and destination have the same alignment (the
+/// common case: a block copy), so large metadata moves run at memcpy speed.
+///
+/// # Safety
+/// Both ranges are application memory.
+unsafe fn move_aligned_or_not(dst: u64, src: u64, n: u64) {
+    let (d_lo, d_hi) = ((dst + 3) & !3, (dst + n) & !3);
+    if (dst ^ src) & 3 != 0 || d_hi <= d_lo + 4 {
+        return move_in(&Real, dst, src, n);
+    }
+    let s_lo = src + (d_lo - dst);
+    // The partial granules at both ends, then the aligned middle, in the
+    // order that reads every source granule before it is overwritten.
+    let head = (dst, src, d_lo - dst);
+    let tail = (d_hi, src + (d_hi - dst), dst + n - d_hi);
+    let middle = || {
+        libc::memmove(
+            origin_of(d_lo) as *mut libc::c_void,
+            origin_of(s_lo) as *const libc::c_void,
+            (d_hi - d_lo) as usize,
+        );
+    };
+    let part = |(d, s, l): (u64, u64, u64)| {
+        if l > 0 {
+            move_in(&Real, d, s, l)
+        }
+    };
+    if dst < src {
+        part(head);
+        middle();
+        part(tail);
+    } else {
+        part(tail);
+        middle();
+        part(head);
+    }
+}
+
 /// Set the origin of every granule touching `[p, p + n)` to `id`. No-op
 /// when not tracking, before start-up, or for `id == 0`.
 pub fn fill(p: u64, n: u64, id: u32) {
@@ -360,7 +399,7 @@ pub fn move_origins(dst: u64, src: u64, n: u64) {
     }
     if is_app_range(dst, n) && is_app_range(src, n) {
         // SAFETY: both ranges are application memory.
-        unsafe { move_in(&Real, dst, src, n) };
+        unsafe { move_aligned_or_not(dst, src, n) };
         return;
     }
     for_app_pieces(dst, n, |d, l| {
