@@ -89,72 +89,43 @@ __attribute__((visibility("default"), used)) int __umsan_preinit_anchor = 1;
 /* Everything the runtime interposes or exports (defined in Rust), referenced
  * from this object so that pulling this object out of the archive pulls the
  * rest too. Declared through asm labels to stay clear of builtin prototypes. */
-#define UMSAN_KEEP(name) extern const char umsan_keep_##name __asm__(#name);
-UMSAN_KEEP(malloc)
-UMSAN_KEEP(free)
-UMSAN_KEEP(calloc)
-UMSAN_KEEP(realloc)
-UMSAN_KEEP(reallocarray)
-UMSAN_KEEP(memalign)
-UMSAN_KEEP(posix_memalign)
-UMSAN_KEEP(aligned_alloc)
-UMSAN_KEEP(valloc)
-UMSAN_KEEP(pvalloc)
-UMSAN_KEEP(mmap)
-UMSAN_KEEP(mmap64)
-UMSAN_KEEP(munmap)
-UMSAN_KEEP(__umsan_calloc)
-UMSAN_KEEP(__umsan_free)
-UMSAN_KEEP(__umsan_poison)
-UMSAN_KEEP(__umsan_unpoison)
-UMSAN_KEEP(__umsan_unpoison_escaped)
-UMSAN_KEEP(__umsan_set_origin)
-UMSAN_KEEP(__umsan_move_shadow)
-UMSAN_KEEP(__umsan_memcpy)
-UMSAN_KEEP(__umsan_memmove)
-UMSAN_KEEP(__umsan_memset)
-UMSAN_KEEP(umsan_memmove_metadata)
-UMSAN_KEEP(umsan_poison)
-UMSAN_KEEP(umsan_unpoison)
-UMSAN_KEEP(umsan_test_initialized)
-UMSAN_KEEP(__umsan_model_strlen)
-UMSAN_KEEP(sigaction)
-UMSAN_KEEP(__umsan_clean_stack_below)
-#undef UMSAN_KEEP
-#define UMSAN_KEEP(name) &umsan_keep_##name,
-__attribute__((used)) static const void *const umsan_keep[] = {
-    UMSAN_KEEP(malloc)
-    UMSAN_KEEP(free)
-    UMSAN_KEEP(calloc)
-    UMSAN_KEEP(realloc)
-    UMSAN_KEEP(reallocarray)
-    UMSAN_KEEP(memalign)
-    UMSAN_KEEP(posix_memalign)
-    UMSAN_KEEP(aligned_alloc)
-    UMSAN_KEEP(valloc)
-    UMSAN_KEEP(pvalloc)
-    UMSAN_KEEP(mmap)
-    UMSAN_KEEP(mmap64)
-    UMSAN_KEEP(munmap)
-    UMSAN_KEEP(__umsan_calloc)
-    UMSAN_KEEP(__umsan_free)
-    UMSAN_KEEP(__umsan_poison)
-    UMSAN_KEEP(__umsan_unpoison)
-    UMSAN_KEEP(__umsan_unpoison_escaped)
-    UMSAN_KEEP(__umsan_set_origin)
-    UMSAN_KEEP(__umsan_move_shadow)
-    UMSAN_KEEP(__umsan_memcpy)
-    UMSAN_KEEP(__umsan_memmove)
-    UMSAN_KEEP(__umsan_memset)
-    UMSAN_KEEP(umsan_memmove_metadata)
-    UMSAN_KEEP(umsan_poison)
-    UMSAN_KEEP(umsan_unpoison)
-    UMSAN_KEEP(umsan_test_initialized)
-    UMSAN_KEEP(__umsan_model_strlen)
-    UMSAN_KEEP(sigaction)
-    UMSAN_KEEP(__umsan_clean_stack_below)
-};
-#undef UMSAN_KEEP
+#define UMSAN_KEPT_SYMBOLS(X) \
+    X(malloc) \
+    X(free) \
+    X(calloc) \
+    X(realloc) \
+    X(reallocarray) \
+    X(memalign) \
+    X(posix_memalign) \
+    X(aligned_alloc) \
+    X(valloc) \
+    X(pvalloc) \
+    X(mmap) \
+    X(mmap64) \
+    X(munmap) \
+    X(__umsan_calloc) \
+    X(__umsan_free) \
+    X(__umsan_poison) \
+    X(__umsan_unpoison) \
+    X(__umsan_unpoison_escaped) \
+    X(__umsan_set_origin) \
+    X(__umsan_move_shadow) \
+    X(__umsan_memcpy) \
+    X(__umsan_memmove) \
+    X(__umsan_memset) \
+    X(umsan_memmove_metadata) \
+    X(umsan_poison) \
+    X(umsan_unpoison) \
+    X(umsan_test_initialized) \
+    X(__umsan_model_strlen) \
+    X(sigaction) \
+    X(__umsan_clean_stack_below)
+#define UMSAN_DECLARE_KEPT(name) extern const char umsan_keep_##name __asm__(#name);
+UMSAN_KEPT_SYMBOLS(UMSAN_DECLARE_KEPT)
+#define UMSAN_ADDRESS_OF_KEPT(name) &umsan_keep_##name,
+__attribute__((used)) static const void *const umsan_keep[] = {UMSAN_KEPT_SYMBOLS(UMSAN_ADDRESS_OF_KEPT)};
+#undef UMSAN_DECLARE_KEPT
+#undef UMSAN_ADDRESS_OF_KEPT
 
 /* ---- 3. Reporting entry points: capture the caller's return address ---- */
 extern void __umsan_rt_warning(unsigned int origin, void *pc);
