@@ -7,6 +7,8 @@
 //! End-to-end tests print a skip notice when the pass plugin or the runtime
 //! is not built (`cargo build --release` at the repository root).
 
+mod common;
+use common::Scratch;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -22,25 +24,9 @@ const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
 // ---------------------------------------------------------------------------
 // helpers
 
-/// A scratch directory, removed on drop.
-struct Scratch(PathBuf);
-
 impl Scratch {
     fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("umsan-ci-it-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir.canonicalize().unwrap())
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    fn write(&self, name: &str, contents: &str) -> PathBuf {
-        let p = self.path(name);
-        std::fs::write(&p, contents).unwrap();
-        p
+        Scratch::in_suite("ci", name)
     }
 
     fn read(&self, name: &str) -> String {
@@ -56,12 +42,6 @@ impl Scratch {
             .args(["init", "-q"])
             .current_dir(&self.0)
             .output();
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 

@@ -12,6 +12,8 @@
 //! `<workspace>/target/release` (run `cargo build --release` first); when they
 //! are missing the tests print a notice and pass vacuously.
 
+mod common;
+use common::Scratch;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -43,34 +45,9 @@ fn umsan_cc() -> Option<PathBuf> {
     Some(cc)
 }
 
-/// A scratch directory, removed on drop.
-struct Scratch(PathBuf);
-
 impl Scratch {
     fn new(name: &str) -> Scratch {
-        let dir =
-            std::env::temp_dir().join(format!("umsan-models-it-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir.canonicalize().unwrap())
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    fn write(&self, name: &str, contents: &str) -> PathBuf {
-        let p = self.path(name);
-        std::fs::write(&p, contents).unwrap();
-        p
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        if !std::thread::panicking() {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
+        Scratch::in_suite("models", name)
     }
 }
 

@@ -5,31 +5,17 @@
 //! checked regardless, through a copy of `umsan-cc` placed next to stand-in
 //! resource files (`-###`), and through a stand-in clang (`UMSAN_CLANG`).
 
+mod common;
+use common::Scratch;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 const UMSAN_CC: &str = env!("CARGO_BIN_EXE_umsan-cc");
 const CLANG: &str = "clang-19";
 
-/// A scratch directory, removed on drop.
-struct Scratch(PathBuf);
-
 impl Scratch {
     fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("umsan-cc-it-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir.canonicalize().unwrap())
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    fn write(&self, name: &str, contents: &str) -> PathBuf {
-        let p = self.path(name);
-        std::fs::write(&p, contents).unwrap();
-        p
+        Scratch::in_suite("cc", name)
     }
 
     /// A copy of `umsan-cc` in `<scratch>/bin/` with empty stand-ins for the
@@ -59,12 +45,6 @@ impl Scratch {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
         p
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
