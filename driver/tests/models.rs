@@ -241,13 +241,14 @@ fn index_past_parameter_count_names_file_and_line() {
         "past-src",
         None,
         &[("idx.toml", "\n\n[[function]]\nname = \"cp\"\neffect = \"memcpy_like\"\ndst = 0\nsrc = 3\nlen = 2\nret = \"none\"\n")],
-        &["idx.toml:3", "cp"],
+        // The error points at the offending key's line.
+        &["idx.toml:7", "src index 3", "cp"],
     );
     expect_config_error(
         "past-len",
         None,
         &[("idx.toml", "[[function]]\nname = \"rd\"\neffect = \"copy_in\"\ndst = 0\nlen = 2\nret = \"copied\"\n")],
-        &["idx.toml:1", "rd"],
+        &["idx.toml:5", "len index 2", "rd"],
     );
 }
 

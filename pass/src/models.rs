@@ -383,6 +383,9 @@ impl fmt::Display for Origin {
 pub struct Entry {
     pub model: Model,
     pub origin: Origin,
+    /// For TOML entries: the line of each key (`len`, `dst`…), so that an
+    /// error about a value points at the value.
+    pub key_lines: Vec<(String, usize)>,
     /// From the shipped library: applies to external functions only.
     pub library: bool,
 }
@@ -590,7 +593,8 @@ impl Models {
             format!("{file}:{line}: {}", e.message().trim_end())
         })?;
         for spanned in parsed.function {
-            let line = line_of(text, spanned.span().start);
+            let (spanned_start, spanned_end) = (spanned.span().start, spanned.span().end);
+            let line = line_of(text, spanned_start);
             let origin = Origin { file: file.to_string(), line };
             let e = spanned.into_inner();
             let name = e.name;
@@ -611,7 +615,8 @@ impl Models {
             for (n, more) in e.also.into_iter().enumerate() {
                 model.also.push(more.into_model().map_err(|m| fail(format!("also[{n}]: {m}")))?);
             }
-            self.add(name, Entry { model, origin, library })?;
+            let key_lines = key_lines(text, spanned_start, spanned_end);
+            self.add(name, Entry { model, origin, library, key_lines })?;
         }
         Ok(())
     }
@@ -657,7 +662,7 @@ impl Models {
             ret,
         )
         .map_err(|m| fail(&m))?;
-        self.add(name.to_string(), Entry { model, origin, library: false })
+        self.add(name.to_string(), Entry { model, origin, library: false, key_lines: Vec::new() })
     }
 
     /// All models for `module`: the shipped library, the config files, and
@@ -691,12 +696,13 @@ impl Models {
             if entry.library && !ir::is_declaration(f) {
                 continue;
             }
-            if let Err(e) = check_fits(f, &entry.model) {
+            if let Err((key, e)) = check_fits(f, &entry.model) {
                 if entry.library {
                     unfit.push(name);
                     continue;
                 }
-                return Err(format!("{}: function '{name}': {e}", entry.origin));
+                let line = entry.key_lines.iter().find(|(k, _)| k == key).map_or(entry.origin.line, |&(_, l)| l);
+                return Err(format!("{}:{line}: function '{name}': {e}", entry.origin.file));
             }
         }
         for name in unfit {
@@ -716,7 +722,8 @@ impl Models {
 }
 
 /// Does `model` fit the parameters and return type of `f`?
-fn check_fits(f: V, model: &Model) -> Result<(), String> {
+/// On error: the TOML key at fault, and what is wrong.
+fn check_fits(f: V, model: &Model) -> Result<(), (&'static str, String)> {
     use llvm_sys::LLVMTypeKind as K;
     let params = ir::params(f);
     let plural = |n: usize| if n == 1 { "" } else { "s" };
@@ -725,29 +732,32 @@ fn check_fits(f: V, model: &Model) -> Result<(), String> {
     for m in model.effects() {
         for (role, i) in m.indices() {
             let Some(&p) = params.get(i as usize) else {
-                return Err(format!("{role} index {i} is past its {} parameter{}", params.len(), plural(params.len())));
+                return Err((role, format!("{role} index {i} is past its {} parameter{}", params.len(), plural(params.len()))));
             };
             let kind = ir::type_kind(ir::type_of(p));
             let ok = if role == "len" { kind == K::LLVMIntegerTypeKind } else { kind == K::LLVMPointerTypeKind };
             if !ok {
-                return Err(format!(
-                    "parameter {i} ({role}) must be {}",
-                    if role == "len" { "an integer" } else { "a pointer" }
+                return Err((
+                    role,
+                    format!("parameter {i} ({role}) must be {}", if role == "len" { "an integer" } else { "a pointer" }),
                 ));
             }
         }
         if let Some(a) = m.args {
             if a as usize > params.len() {
-                return Err(format!("args index {a} is past its {} parameter{}", params.len(), plural(params.len())));
+                return Err(("args", format!("args index {a} is past its {} parameter{}", params.len(), plural(params.len()))));
             }
         }
         if matches!(m.effect, Effect::CopyInIov | Effect::CopyOutIov) && m.ret == Ret::Remaining {
-            return Err("RET \"remaining\" is not supported for iovec effects".into());
+            return Err(("ret", "RET \"remaining\" is not supported for iovec effects".into()));
         }
         if m.ret != Ret::None && ret_kind != K::LLVMIntegerTypeKind {
-            return Err(format!(
-                "RET \"{}\" needs an integer return value",
-                if m.ret == Ret::Copied { "copied" } else { "remaining" }
+            return Err((
+                "ret",
+                format!(
+                    "RET \"{}\" needs an integer return value",
+                    if m.ret == Ret::Copied { "copied" } else { "remaining" }
+                ),
             ));
         }
         for e in m.exprs() {
@@ -755,15 +765,15 @@ fn check_fits(f: V, model: &Model) -> Result<(), String> {
             e.args(&mut args);
             for i in args {
                 let Some(&p) = params.get(i as usize) else {
-                    return Err(format!("arg{i} is past its {} parameter{}", params.len(), plural(params.len())));
+                    return Err(("expr", format!("arg{i} is past its {} parameter{}", params.len(), plural(params.len()))));
                 };
                 let kind = ir::type_kind(ir::type_of(p));
                 if kind != K::LLVMIntegerTypeKind && kind != K::LLVMPointerTypeKind {
-                    return Err(format!("arg{i} must be an integer or a pointer"));
+                    return Err(("expr", format!("arg{i} must be an integer or a pointer")));
                 }
             }
             if e.uses_ret() && ret_kind != K::LLVMIntegerTypeKind && ret_kind != K::LLVMPointerTypeKind {
-                return Err("`ret` needs an integer or pointer return value".into());
+                return Err(("expr", "`ret` needs an integer or pointer return value".into()));
             }
         }
     }
@@ -1004,4 +1014,19 @@ mod tests {
         }
         assert!(m.get("read").is_some());
     }
+}
+
+/// `(key, line)` for each `key = value` line of the TOML text in
+/// `[start, end)`, first occurrence only.
+fn key_lines(text: &str, start: usize, end: usize) -> Vec<(String, usize)> {
+    let first_line = line_of(text, start);
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for (n, l) in text[start..end.min(text.len())].lines().enumerate() {
+        let Some((key, _)) = l.split_once('=') else { continue };
+        let key = key.trim();
+        if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !out.iter().any(|(k, _)| k == key) {
+            out.push((key.to_string(), first_line + n));
+        }
+    }
+    out
 }
