@@ -406,6 +406,9 @@ struct TomlFile {
     function: Vec<toml::Spanned<TomlEntry>>,
 }
 
+// `TomlEntry` repeats `TomlEffect`'s fields instead of `#[serde(flatten)]`ing
+// it: serde cannot combine `flatten` with `deny_unknown_fields`, and unknown
+// keys must be errors (interface.md, section 3).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TomlEntry {
