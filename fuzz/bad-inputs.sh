@@ -82,18 +82,26 @@ echo
 "$cc" -g ok.c -o okprog >/dev/null 2>&1 || echo "(building ok.c failed)"
 show "baseline (no options)" ./uninit
 for o in halt_on_error=2 halt_on_error= halt_on_error halt_on_error=yes exitcode=x exitcode= exitcode=256 exitcode=-1 \
-         report_format=xml report_format=JSON log_path=/nonexistent/dir/x log_path= foo=1 "halt_on_error=0:halt_on_error=1" \
+         report_format=xml report_format=JSON report_format= log_path=/nonexistent/dir/x log_path=/proc/self/x log_path= \
+         foo=1 halt_on_error=TRUE "halt_on_error=0:halt_on_error=1" \
          "halt_on_error=0::exitcode=5" ":" "exitcode=5 " ; do
   show "UMSAN_OPTIONS='$o' (uninit)" env UMSAN_OPTIONS="$o" ./uninit
 done
-for o in halt_on_error=2 exitcode=x report_format=xml log_path=/nonexistent/dir/x foo=1; do
+for o in halt_on_error=2 exitcode=x report_format=xml log_path=/nonexistent/dir/x log_path=/proc/self/x foo=1; do
   show "UMSAN_OPTIONS='$o' (clean program)" env UMSAN_OPTIONS="$o" ./okprog
 done
+
+echo "## Shadow memory cannot be reserved (address space limited)"
+echo
+show "ulimit -v 4194304 (4 GiB), clean program" bash -c 'ulimit -v 4194304 && exec ./okprog'
+show "ulimit -v 4194304 (4 GiB), uninit program" bash -c 'ulimit -v 4194304 && exec ./uninit'
 
 echo "## Allocation failure in an instrumented program"
 echo
 cat > bigalloc.c <<'EOF'
+#define _GNU_SOURCE
 #include <errno.h>
+#include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,6 +121,10 @@ int main(void) {
   errno = 0; p = aligned_alloc(64, SIZE_MAX - 63); rep("aligned_alloc(64, SIZE_MAX-63)", p, errno);
   p = NULL; r = posix_memalign(&p, 64, SIZE_MAX); rep("posix_memalign(64, SIZE_MAX)", p, r);
   errno = 0; p = reallocarray(NULL, SIZE_MAX / 2, 4); rep("reallocarray(NULL, SIZE_MAX/2, 4)", p, errno);
+  errno = 0; p = aligned_alloc(4096, (size_t)1 << 62); rep("aligned_alloc(4096, 1<<62)", p, errno);
+  errno = 0; p = memalign(64, SIZE_MAX); rep("memalign(64, SIZE_MAX)", p, errno);
+  errno = 0; p = valloc(SIZE_MAX); rep("valloc(SIZE_MAX)", p, errno);
+  errno = 0; p = pvalloc(SIZE_MAX); rep("pvalloc(SIZE_MAX)", p, errno);
   puts("done");
   return 0;
 }

@@ -23,6 +23,19 @@
  *
  * Any other RET token, or a negative position, is a compile error.
  *
+ * The extended TOML form (interface.md, section 3, and the extension in
+ * configs/libc.toml: expressions, `when`, `before(...)`, `[[function.also]]`)
+ * can be written in the source too, as the body of one [[function]] table
+ * without its `name` (single-quoted TOML strings read well in C):
+ *
+ *     struct cursor { long tag; char *pos; char *end; };
+ *     void fill(struct cursor *c);       // advances c->pos over what it wrote
+ *     UMSAN_MODEL(fill, "effect = 'copy_in'\n"
+ *                       "dst_expr = 'before(deref(arg0 + 8))'\n"
+ *                       "len_expr = 'deref(arg0 + 8) - before(deref(arg0 + 8))'");
+ *
+ * Errors in it name the macro's file and line.
+ *
  * When compiled by umsan-cc (which defines __UMSAN__), each macro becomes a
  * redeclaration of fn carrying
  *     __attribute__((annotate("umsan:<effect>:<dst>:<src>:<len>:<ret>")))
@@ -80,9 +93,20 @@ enum umsan_ret_kind_ {
         __attribute__((used, section("__umsan_models"))) = {                  \
             fn, "umsan:" EFFECT ":" DSTS ":" SRCS ":" LENS ":" #RET,          \
             __FILE__, __LINE__}
+/* The extended form: the record's model text is "umsan-model:<TOML>". */
+#define UMSAN_MODEL(fn, TOML)                                                 \
+    static const struct {                                                     \
+        __typeof__(fn) *function;                                             \
+        const char *model;                                                    \
+        const char *file;                                                     \
+        int line;                                                             \
+    } UMSAN_CAT_(umsan_model_record_, __COUNTER__)                            \
+        __attribute__((used, section("__umsan_models"))) = {                  \
+            fn, "umsan-model:" TOML, __FILE__, __LINE__}
 #else
 #define UMSAN_ANNOTATE_(fn, EFFECT, DSTS, SRCS, LENS, RET)                    \
     extern char umsan_annotation_check_[1]
+#define UMSAN_MODEL(fn, TOML) extern char umsan_annotation_check_[sizeof(TOML) > 0]
 #endif
 
 /* dst[0..k) takes the metadata of src[0..k); the data is fn's business. */

@@ -6,12 +6,20 @@
 //! - `UMSAN_MEMCPY_LIKE` / `UMSAN_COPY_OUT` / `UMSAN_COPY_IN` in the
 //!   translation unit: each leaves a record `{function, "umsan:<effect>:<dst>:
 //!   <src>:<len>:<ret>", file, line}` in section `__umsan_models`, which the
-//!   instrumentation removes again ([`remove_records`]);
+//!   instrumentation removes again ([`remove_records`]); `UMSAN_MODEL(fn,
+//!   "TOML")` leaves `"umsan-model:<TOML>"`, the body of one extended-form
+//!   TOML table ([`Models::add_model_record`]);
 //! - TOML files given with `-fumsan-config=` (interface.md, section 3);
 //! - the model library shipped with umsan (`configs/*.toml`, compiled into
 //!   the pass), which applies only to functions this module does not define.
 //!
 //! Two different models for one name are an error naming both places.
+//!
+//! A model applies at every direct call of its function
+//! (`instrument::visit_call`), and through function pointers too: the
+//! address of a declared modelled function is replaced by a wrapper that
+//! calls it directly (`instrument::model_wrap`). Expressions are evaluated
+//! after the call, except `before(…)` parts ([`Expr`]).
 
 use crate::ir::{self, V};
 use llvm_sys::core::*;
@@ -46,9 +54,19 @@ pub enum Effect {
     /// the thread's stack below the caller's frame is cleaned. No operands.
     CleanStack,
     /// (extension) printf-style: `src` is the format, the variadic
-    /// arguments start at parameter `args`; every argument a conversion
+    /// arguments start at parameter `args` (or, `vprintf`-style, are read
+    /// from the `va_list` parameter `va_list`); every argument a conversion
     /// consumes must be initialized, and so must the bytes a `%s` prints.
     CheckFormat,
+    /// (extension) scanf-style: `src` is the format, the targets are the
+    /// variadic arguments from parameter `args` on (or are read from the
+    /// `va_list` parameter `va_list`). After the call, exactly the targets
+    /// of the conversions the return value counts (and `%n` targets the
+    /// scan may have reached) become initialized, each over the bytes its
+    /// conversion writes; the other targets keep their state. A format it
+    /// cannot follow (positional `%1$d`) falls back to the treatment of any
+    /// uninstrumented call.
+    ScanFormat,
 }
 
 impl Effect {
@@ -62,6 +80,7 @@ impl Effect {
             Effect::CopyOutIov => "copy_out_iov",
             Effect::CleanStack => "clean_stack",
             Effect::CheckFormat => "check_format",
+            Effect::ScanFormat => "scan_format",
         }
     }
 }
@@ -139,9 +158,14 @@ impl Func {
 }
 
 /// A model expression (extension of the documented format): integers,
-/// `ret`, `argN`, `+ - * /`, comparisons, `&&`, `||`, parentheses and the
-/// functions of [`Func`]. Evaluated after the call, in 64-bit signed
-/// arithmetic; pointers are their addresses.
+/// `ret`, `argN`, `+ - * /`, comparisons, `&&`, `||`, parentheses, the
+/// functions of [`Func`], and `before(e)`. Evaluated after the call, in
+/// 64-bit signed arithmetic; pointers are their addresses.
+///
+/// `before(e)` is `e` evaluated right before the call instead (memory as
+/// the function found it: `before(deref(arg0 + 32))` is a pointer field of
+/// `*arg0` that the function advances). It is evaluated unconditionally
+/// (`when` is not known yet), may not mention `ret`, and does not nest.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Expr {
     Int(i64),
@@ -150,13 +174,14 @@ pub enum Expr {
     Neg(Box<Expr>),
     Bin(BinOp, Box<Expr>, Box<Expr>),
     Call(Func, Vec<Expr>),
+    Before(Box<Expr>),
 }
 
 impl Expr {
     /// Parses an expression; the error says what is wrong where.
     pub fn parse(text: &str) -> Result<Expr, String> {
         let toks = tokenize(text)?;
-        let mut p = Parser { toks, pos: 0 };
+        let mut p = Parser { toks, pos: 0, in_before: false };
         let e = p.or()?;
         if p.pos != p.toks.len() {
             return Err(format!("unexpected `{}` in expression \"{text}\"", p.toks[p.pos]));
@@ -174,6 +199,7 @@ impl Expr {
                 b.args(out)
             }
             Expr::Call(_, v) => v.iter().for_each(|e| e.args(out)),
+            Expr::Before(e) => e.args(out),
             Expr::Int(_) | Expr::Ret => {}
         }
     }
@@ -181,10 +207,24 @@ impl Expr {
     pub fn uses_ret(&self) -> bool {
         match self {
             Expr::Ret => true,
-            Expr::Neg(e) => e.uses_ret(),
+            Expr::Neg(e) | Expr::Before(e) => e.uses_ret(),
             Expr::Bin(_, a, b) => a.uses_ret() || b.uses_ret(),
             Expr::Call(_, v) => v.iter().any(Expr::uses_ret),
             Expr::Int(_) | Expr::Arg(_) => false,
+        }
+    }
+
+    /// Every `before(e)` node of the expression, outermost first.
+    pub fn befores<'a>(&'a self, out: &mut Vec<&'a Expr>) {
+        match self {
+            Expr::Before(_) => out.push(self),
+            Expr::Neg(e) => e.befores(out),
+            Expr::Bin(_, a, b) => {
+                a.befores(out);
+                b.befores(out)
+            }
+            Expr::Call(_, v) => v.iter().for_each(|e| e.befores(out)),
+            Expr::Int(_) | Expr::Ret | Expr::Arg(_) => {}
         }
     }
 }
@@ -222,6 +262,8 @@ fn tokenize(text: &str) -> Result<Vec<String>, String> {
 struct Parser {
     toks: Vec<String>,
     pos: usize,
+    /// Inside `before(…)`.
+    in_before: bool,
 }
 
 impl Parser {
@@ -301,7 +343,22 @@ impl Parser {
             return Ok(Expr::Int(n));
         }
         if t == "ret" {
+            if self.in_before {
+                return Err("`ret` is not known before the call: not allowed inside before()".into());
+            }
             return Ok(Expr::Ret);
+        }
+        if t == "before" {
+            if self.in_before {
+                return Err("before() cannot be nested".into());
+            }
+            self.expect("(")?;
+            self.in_before = true;
+            let e = self.or();
+            self.in_before = false;
+            let e = e?;
+            self.expect(")")?;
+            return Ok(Expr::Before(Box::new(e)));
         }
         if let Some(n) = t.strip_prefix("arg").and_then(|n| n.parse::<u32>().ok()) {
             return Ok(Expr::Arg(n));
@@ -323,7 +380,7 @@ impl Parser {
             }
             return Ok(Expr::Call(f, args));
         }
-        Err(format!("unknown name `{t}` in expression (ret, argN, strlen, strnlen, cmplen, ncmplen, memcmplen, deref, deref32, min, max)"))
+        Err(format!("unknown name `{t}` in expression (ret, argN, before, strlen, strnlen, cmplen, ncmplen, memcmplen, deref, deref32, min, max)"))
     }
 }
 
@@ -364,6 +421,9 @@ pub struct Model {
     pub also: Vec<Model>,
     /// (extension, `check_format`) Index of the first variadic argument.
     pub args: Option<u32>,
+    /// (extension, `check_format`) Or: index of the `va_list` parameter the
+    /// format's arguments are read from (`vprintf`-style).
+    pub va_list: Option<u32>,
 }
 
 /// Where a model was declared, for error messages.
@@ -415,6 +475,7 @@ struct TomlEntry {
     name: String,
     effect: Effect,
     args: Option<u32>,
+    va_list: Option<u32>,
     dst: Option<u32>,
     src: Option<u32>,
     len: Option<u32>,
@@ -432,6 +493,7 @@ struct TomlEntry {
 struct TomlEffect {
     effect: Effect,
     args: Option<u32>,
+    va_list: Option<u32>,
     dst: Option<u32>,
     src: Option<u32>,
     len: Option<u32>,
@@ -458,7 +520,7 @@ impl TomlEffect {
         let src = operand(self.src, self.src_expr, "src")?;
         let len = match (operand(self.len, self.len_expr, "len")?, self.effect) {
             (Some(l), _) => l,
-            (None, Effect::CleanStack | Effect::CheckFormat) => Operand::Expr(Expr::Int(0)),
+            (None, Effect::CleanStack | Effect::CheckFormat | Effect::ScanFormat) => Operand::Expr(Expr::Int(0)),
             (None, _) => return Err("missing field `len`".into()),
         };
         // `ret` is required in the documented form (`len` a parameter
@@ -471,11 +533,17 @@ impl TomlEffect {
         let when = self.when.map(|w| Expr::parse(&w).map_err(|e| format!("`when`: {e}"))).transpose()?;
         let mut m = Model::new(self.effect, dst, src, len, ret)?;
         m.when = when;
-        match (self.effect, self.args) {
-            (Effect::CheckFormat, Some(a)) => m.args = Some(a),
-            (Effect::CheckFormat, None) => return Err("effect \"check_format\" needs `args`".into()),
-            (_, Some(_)) => return Err(format!("effect \"{}\" takes no `args`", self.effect.name())),
-            (_, None) => {}
+        let format = matches!(self.effect, Effect::CheckFormat | Effect::ScanFormat);
+        match (self.effect, self.args, self.va_list) {
+            (_, Some(_), Some(_)) if format => return Err("`args` and `va_list` exclude each other".into()),
+            (_, a, v) if format && (a.is_some() || v.is_some()) => {
+                m.args = a;
+                m.va_list = v;
+            }
+            (e, _, _) if format => return Err(format!("effect \"{}\" needs `args` or `va_list`", e.name())),
+            (_, Some(_), _) => return Err(format!("effect \"{}\" takes no `args`", self.effect.name())),
+            (_, _, Some(_)) => return Err(format!("effect \"{}\" takes no `va_list`", self.effect.name())),
+            (_, None, None) => {}
         }
         Ok(m)
     }
@@ -496,7 +564,9 @@ impl Model {
     ) -> Result<Model, String> {
         let (needs_dst, needs_src) = match effect {
             Effect::MemcpyLike => (true, true),
-            Effect::CopyOut | Effect::Check | Effect::CopyOutIov | Effect::CheckFormat => (false, true),
+            Effect::CopyOut | Effect::Check | Effect::CopyOutIov | Effect::CheckFormat | Effect::ScanFormat => {
+                (false, true)
+            }
             Effect::CopyIn | Effect::CopyInIov => (true, false),
             Effect::CleanStack => (false, false),
         };
@@ -509,7 +579,7 @@ impl Model {
                 return Err(format!("effect \"{name}\" takes no `{what}`"));
             }
         }
-        Ok(Model { effect, dst, src, len, ret, when: None, also: Vec::new(), args: None })
+        Ok(Model { effect, dst, src, len, ret, when: None, also: Vec::new(), args: None, va_list: None })
     }
 
     /// This effect and the `also` effects, in order.
@@ -547,6 +617,12 @@ impl Model {
             .flat_map(|m| [m.dst.as_ref().and_then(Operand::param), m.src.as_ref().and_then(Operand::param)])
             .flatten()
             .collect()
+    }
+
+    /// The first variadic argument of a `scan_format` effect: from there
+    /// on the arguments are scan targets, handled by the effect.
+    pub fn scan_targets_from(&self) -> Option<u32> {
+        self.effects().filter(|m| m.effect == Effect::ScanFormat).find_map(|m| m.args)
     }
 
     /// Does any effect depend on the return value?
@@ -605,6 +681,7 @@ impl Models {
             let first = TomlEffect {
                 effect: e.effect,
                 args: e.args,
+                va_list: e.va_list,
                 dst: e.dst,
                 src: e.src,
                 len: e.len,
@@ -668,6 +745,25 @@ impl Models {
         self.add(name.to_string(), Entry { model, origin, library: false, key_lines: Vec::new() })
     }
 
+    /// Parses the record of `UMSAN_MODEL(fn, "…")`: the body of one TOML
+    /// `[[function]]` table (extended form) without its `name`. Errors name
+    /// the macro's file and line.
+    pub fn add_model_record(&mut self, name: &str, body: &str, origin: Origin) -> Result<(), String> {
+        const FILE: &str = "<UMSAN_MODEL>";
+        let text = format!("[[function]]\nname = \"{name}\"\n{body}\n");
+        let mut one = Models::default();
+        one.add_toml(FILE, &text, false).map_err(|e| {
+            // "<UMSAN_MODEL>:L: function 'f': msg" → "msg"
+            let msg = e.strip_prefix(FILE).map_or(e.as_str(), |r| r.trim_start_matches(|c: char| c == ':' || c.is_ascii_digit()).trim_start());
+            let msg = msg.strip_prefix(&format!("function '{name}': ")).unwrap_or(msg);
+            format!("{origin}: UMSAN_MODEL on '{name}': {msg}")
+        })?;
+        let mut entry = one.by_name.remove(name).ok_or_else(|| format!("{origin}: UMSAN_MODEL on '{name}': no model"))?;
+        entry.origin = origin;
+        entry.key_lines.clear();
+        self.add(name.to_string(), entry)
+    }
+
     /// All models for `module`: the shipped library, the config files, and
     /// the module's annotations; then validated against the module's
     /// functions.
@@ -680,8 +776,13 @@ impl Models {
             m.add_toml_file(path)?;
         }
         for (f, text, origin) in records(module) {
+            // A record may name the wrapper that stands for a declared
+            // modelled function's address (`instrument::model_wrap`).
+            let name = crate::instrument::model_wrap::wrapped_name(f).unwrap_or_else(|| ir::value_name(f));
             if text.starts_with("umsan:") {
-                m.add_annotation(&ir::value_name(f), &text, origin)?;
+                m.add_annotation(&name, &text, origin)?;
+            } else if let Some(body) = text.strip_prefix(MODEL_RECORD_PREFIX) {
+                m.add_model_record(&name, body, origin)?;
             }
         }
         m.validate(module)?;
@@ -751,6 +852,17 @@ fn check_fits(f: V, model: &Model) -> Result<(), (&'static str, String)> {
                 return Err(("args", format!("args index {a} is past its {} parameter{}", params.len(), plural(params.len()))));
             }
         }
+        if let Some(v) = m.va_list {
+            let Some(&p) = params.get(v as usize) else {
+                return Err((
+                    "va_list",
+                    format!("va_list index {v} is past its {} parameter{}", params.len(), plural(params.len())),
+                ));
+            };
+            if ir::type_kind(ir::type_of(p)) != K::LLVMPointerTypeKind {
+                return Err(("va_list", format!("parameter {v} (va_list) must be a pointer (x86_64 va_list)")));
+            }
+        }
         if matches!(m.effect, Effect::CopyInIov | Effect::CopyOutIov) && m.ret == Ret::Remaining {
             return Err(("ret", "RET \"remaining\" is not supported for iovec effects".into()));
         }
@@ -785,6 +897,9 @@ fn check_fits(f: V, model: &Model) -> Result<(), (&'static str, String)> {
 
 /// The section of the records `umsan.h` leaves for each annotation.
 const RECORD_SECTION: &str = "__umsan_models";
+
+/// Prefix of the record text of `UMSAN_MODEL(fn, "TOML body")`.
+const MODEL_RECORD_PREFIX: &str = "umsan-model:";
 
 fn is_record(g: V) -> bool {
     unsafe {
@@ -986,7 +1101,7 @@ mod tests {
         assert_eq!(strcmp.also.len(), 1);
         assert_eq!(strcmp.covered(), vec![0, 1]);
         assert_eq!(Expr::parse("1 + 2 * 3").unwrap(), Expr::parse("1 + (2 * 3)").unwrap());
-        assert_eq!(Expr::parse("a - b - c").unwrap_err(), "unknown name `a` in expression (ret, argN, strlen, strnlen, cmplen, ncmplen, memcmplen, deref, deref32, min, max)");
+        assert_eq!(Expr::parse("a - b - c").unwrap_err(), "unknown name `a` in expression (ret, argN, before, strlen, strnlen, cmplen, ncmplen, memcmplen, deref, deref32, min, max)");
         assert!(Expr::parse("strlen(arg0, arg1)").unwrap_err().contains("takes 1 argument"));
         assert!(Expr::parse("arg0 +").unwrap_err().contains("too early"));
         assert!(Expr::parse("(arg0").unwrap_err().contains("expected `)`"));
@@ -1007,6 +1122,70 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.contains("hue"), "{e}");
+    }
+
+    #[test]
+    fn before_expressions() {
+        let e = Expr::parse("deref(arg0 + 32) - before(deref(arg0 + 32))").unwrap();
+        let mut b = Vec::new();
+        e.befores(&mut b);
+        assert_eq!(b.len(), 1);
+        assert_eq!(
+            *b[0],
+            Expr::Before(Box::new(Expr::Call(
+                Func::Deref,
+                vec![Expr::Bin(BinOp::Add, Box::new(Expr::Arg(0)), Box::new(Expr::Int(32)))]
+            )))
+        );
+        let mut args = Vec::new();
+        e.args(&mut args);
+        assert_eq!(args, vec![0, 0]);
+        assert!(Expr::parse("before(ret)").unwrap_err().contains("`ret` is not known before the call"));
+        assert!(Expr::parse("before(before(arg0))").unwrap_err().contains("cannot be nested"));
+        assert!(Expr::parse("before(arg0").unwrap_err().contains("expected `)`"));
+        assert!(Expr::parse("before arg0").unwrap_err().contains("expected `(`"));
+        // ret outside before() stays fine.
+        assert!(Expr::parse("ret + before(arg1)").is_ok());
+        let e = load("[[function]]\nname = \"f\"\neffect = \"copy_in\"\ndst_expr = \"before(ret)\"\nlen_expr = \"1\"\n")
+            .unwrap_err();
+        assert!(e.starts_with("m.toml:1:") && e.contains("`dst_expr`") && e.contains("before the call"), "{e}");
+    }
+
+    #[test]
+    fn model_records_parse() {
+        let mut m = Models::default();
+        let o = || Origin { file: "x.c".into(), line: 7 };
+        m.add_model_record(
+            "fill",
+            "effect = 'copy_in'\ndst_expr = 'before(deref(arg0 + 8))'\nlen_expr = 'deref(arg0 + 8) - before(deref(arg0 + 8))'",
+            o(),
+        )
+        .unwrap();
+        let f = m.get("fill").unwrap();
+        assert_eq!(f.effect, Effect::CopyIn);
+        assert!(matches!(&f.dst, Some(Operand::Expr(Expr::Before(_)))));
+        let e = m.add_model_record("g", "effect = 'copy_in'\ndst = 0\nlen_expr = 'before(ret'", o()).unwrap_err();
+        assert!(e.starts_with("x.c:7: UMSAN_MODEL on 'g': `len_expr`"), "{e}");
+        let e = m.add_model_record("h", "effect = 'copy_in'\ncolour = 1", o()).unwrap_err();
+        assert!(e.starts_with("x.c:7: UMSAN_MODEL on 'h':") && e.contains("colour"), "{e}");
+    }
+
+    #[test]
+    fn format_effects_parse() {
+        let m = load(
+            "[[function]]\nname = \"vf\"\neffect = \"check_format\"\nsrc = 1\nva_list = 2\n\
+             [[function]]\nname = \"sc\"\neffect = \"check\"\nsrc = 1\nlen_expr = \"1\"\n\
+             [[function.also]]\neffect = \"scan_format\"\nsrc = 1\nargs = 2\n",
+        )
+        .unwrap();
+        assert_eq!(m.get("vf").unwrap().va_list, Some(2));
+        assert_eq!(m.get("sc").unwrap().scan_targets_from(), Some(2));
+        let e = load("[[function]]\nname = \"f\"\neffect = \"check_format\"\nsrc = 1\nargs = 2\nva_list = 3\n").unwrap_err();
+        assert!(e.contains("exclude"), "{e}");
+        let e = load("[[function]]\nname = \"f\"\neffect = \"scan_format\"\nsrc = 1\n").unwrap_err();
+        assert!(e.contains("needs `args` or `va_list`"), "{e}");
+        let e = load("[[function]]\nname = \"f\"\neffect = \"copy_in\"\ndst = 0\nlen = 1\nret = \"none\"\nva_list = 3\n").unwrap_err();
+        assert!(e.contains("takes no `va_list`"), "{e}");
     }
 
     #[test]

@@ -118,6 +118,9 @@ __attribute__((visibility("default"), used)) int __umsan_preinit_anchor = 1;
     X(umsan_unpoison) \
     X(umsan_test_initialized) \
     X(__umsan_model_strlen) \
+    X(__umsan_check_format_va) \
+    X(__umsan_model_scan_arg) \
+    X(__umsan_model_scan_va) \
     X(sigaction) \
     X(__umsan_clean_stack_below)
 #define UMSAN_DECLARE_KEPT(name) extern const char umsan_keep_##name __asm__(#name);

@@ -6,9 +6,11 @@
  *     stores and the callee's loads. A handler running in between (itself
  *     instrumented, calling instrumented functions) would overwrite them.
  *     `signal` and `sigaction` are interposed: a handler is installed as
- *     `umsan_signal_trampoline`, which saves every shadow slot on its own
- *     stack, clears the parameter tag (so the handler's own arguments count
- *     as initialized), runs the user's handler and restores the slots. No
+ *     `umsan_signal_trampoline`, which saves every shadow slot (parameters,
+ *     variadic arguments and their overflow size, return value, origins,
+ *     tags) on its own stack, clears the parameter tag (so the handler's own
+ *     arguments count as initialized), runs the user's handler and restores
+ *     the slots. No
  *     allocation, no locks: the user's handlers live in a static table
  *     updated with atomic stores. `oldact` reports the user's handler, never
  *     the trampoline.
@@ -33,6 +35,8 @@ extern __thread void *__umsan_param_tag;
 extern __thread void *__umsan_retval_tag;
 extern __thread unsigned int __umsan_param_origin_tls[200];
 extern __thread unsigned int __umsan_retval_origin_tls;
+extern __thread unsigned long long __umsan_va_arg_tls[100];
+extern __thread unsigned long long __umsan_va_arg_overflow_size_tls;
 
 extern int __sigaction(int sig, const struct sigaction *act, struct sigaction *oldact);
 extern void __umsan_unpoison(const void *p, size_t n);
@@ -44,9 +48,12 @@ static volatile int umsan_siginfo[UMSAN_NSIG];
 
 static void umsan_signal_trampoline(int sig, siginfo_t *info, void *uctx) {
     unsigned long long param[100], retval[100];
+    unsigned long long va_args[100], va_args_overflow_size;
     unsigned int param_origin[200], retval_origin;
     void *param_tag, *retval_tag;
     memcpy(param, __umsan_param_tls, sizeof param);
+    memcpy(va_args, __umsan_va_arg_tls, sizeof va_args);
+    va_args_overflow_size = __umsan_va_arg_overflow_size_tls;
     memcpy(retval, __umsan_retval_tls, sizeof retval);
     memcpy(param_origin, __umsan_param_origin_tls, sizeof param_origin);
     retval_origin = __umsan_retval_origin_tls;
@@ -64,6 +71,8 @@ static void umsan_signal_trampoline(int sig, siginfo_t *info, void *uctx) {
     }
 
     memcpy(__umsan_param_tls, param, sizeof param);
+    memcpy(__umsan_va_arg_tls, va_args, sizeof va_args);
+    __umsan_va_arg_overflow_size_tls = va_args_overflow_size;
     memcpy(__umsan_retval_tls, retval, sizeof retval);
     memcpy(__umsan_param_origin_tls, param_origin, sizeof param_origin);
     __umsan_retval_origin_tls = retval_origin;
@@ -127,6 +136,11 @@ __attribute__((visibility("default"), noinline)) void __umsan_clean_stack_below(
         return;
     uintptr_t here = (uintptr_t)__builtin_frame_address(0);
     if (!umsan_stack_lo) {
+        /* pthread_getattr_np takes the thread's lock (and mallocs): with
+         * signals blocked, a handler that longjmps can never re-enter it. */
+        sigset_t all, old;
+        sigfillset(&all);
+        pthread_sigmask(SIG_SETMASK, &all, &old);
         pthread_attr_t attr;
         void *addr;
         size_t size;
@@ -135,6 +149,7 @@ __attribute__((visibility("default"), noinline)) void __umsan_clean_stack_below(
                 umsan_stack_lo = (uintptr_t)addr;
             pthread_attr_destroy(&attr);
         }
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
     }
     uintptr_t lo = umsan_stack_lo;
     const uintptr_t cap = (uintptr_t)256 << 20;

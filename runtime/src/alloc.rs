@@ -22,8 +22,9 @@
 //!
 //! errno and NULL behaviour are glibc's: shadow bookkeeping preserves errno.
 //!
-//! [`LibcAllocator`] is the runtime's own `#[global_allocator]`: it calls
-//! glibc directly, so the runtime's allocations never recurse into the hooks.
+//! [`RuntimeAllocator`] is the runtime's own `#[global_allocator]`: its own
+//! heap on raw `mmap`, so the runtime's allocations never recurse into the
+//! hooks nor wait for a glibc lock the interrupted program holds.
 
 use core::alloc::{GlobalAlloc, Layout};
 use core::ffi::{c_int, c_void};
@@ -43,42 +44,206 @@ extern "C" {
     fn malloc_usable_size(p: *mut c_void) -> usize;
 }
 
-/// The runtime's global allocator: glibc's allocator, bypassing the hooks.
-pub struct LibcAllocator;
+/// The runtime's global allocator: its own, on memory mapped with the raw
+/// `mmap` system call — never glibc's `malloc`.
+///
+/// Reports allocate (symbolization, formatting), and a report may come from
+/// a signal handler that interrupted the program inside glibc's `malloc`,
+/// holding an arena lock: allocating from glibc there would wait for that
+/// lock forever (it did). So the runtime keeps its own heap:
+///
+/// * blocks up to [`MAX_SMALL`] bytes come in power-of-two size classes
+///   (naturally aligned: a class-`c` block is `c`-aligned), carved from
+///   1 MiB chunks and recycled through one free list per class;
+/// * larger blocks (and alignments above a page) are their own mappings,
+///   unmapped on free.
+///
+/// One spin lock protects the lists. It is never taken re-entrantly: the
+/// runtime allocates only at start-up (one thread) and under the report
+/// lock, which blocks the holder's signals (see
+/// [`crate::report::lock_reports`]) and is held across `fork`.
+pub struct RuntimeAllocator;
 
-unsafe impl GlobalAlloc for LibcAllocator {
-    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        if l.align() <= 16 {
-            __libc_malloc(l.size()) as *mut u8
+/// Largest size served from the size classes.
+pub const MAX_SMALL: usize = 64 * 1024;
+const MIN_CLASS_SHIFT: u32 = 4; // 16 bytes
+const NCLASSES: usize = (MAX_SMALL.trailing_zeros() - MIN_CLASS_SHIFT + 1) as usize;
+const CHUNK: usize = 1 << 20;
+const PAGE: usize = 4096;
+
+struct Heap {
+    free: [usize; NCLASSES],
+    bump: usize,
+    end: usize,
+}
+
+static HEAP_LOCK: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
+static mut HEAP: Heap = Heap {
+    free: [0; NCLASSES],
+    bump: 0,
+    end: 0,
+};
+
+fn heap_lock() {
+    use core::sync::atomic::Ordering;
+    let mut spins = 0u32;
+    while HEAP_LOCK
+        .compare_exchange_weak(false, true, Ordering::Acquire, Ordering::Relaxed)
+        .is_err()
+    {
+        spins += 1;
+        if spins < 64 {
+            core::hint::spin_loop();
         } else {
-            __libc_memalign(l.align(), l.size()) as *mut u8
+            // SAFETY: no preconditions.
+            unsafe { libc::sched_yield() };
+        }
+    }
+}
+
+fn heap_unlock() {
+    HEAP_LOCK.store(false, core::sync::atomic::Ordering::Release);
+}
+
+/// Fresh zeroed pages, or null.
+unsafe fn map_pages(len: usize) -> *mut u8 {
+    let r = crate::mapping::sys_mmap(
+        0,
+        len,
+        libc::PROT_READ | libc::PROT_WRITE,
+        libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+        -1,
+        0,
+    );
+    if r < 0 && r > -4096 {
+        core::ptr::null_mut()
+    } else {
+        r as *mut u8
+    }
+}
+
+fn round_up(n: usize, to: usize) -> Option<usize> {
+    Some(n.checked_add(to - 1)? & !(to - 1))
+}
+
+/// The size class (index, block size) of a layout, or `None` when it is
+/// served by its own mapping.
+fn class_of(l: Layout) -> Option<(usize, usize)> {
+    let size = l.size().max(l.align()).max(1 << MIN_CLASS_SHIFT);
+    if size > MAX_SMALL {
+        return None;
+    }
+    let c = size.next_power_of_two();
+    Some(((c.trailing_zeros() - MIN_CLASS_SHIFT) as usize, c))
+}
+
+unsafe fn small_alloc(idx: usize, c: usize) -> *mut u8 {
+    heap_lock();
+    // SAFETY: HEAP is only touched under HEAP_LOCK.
+    let h = &mut *core::ptr::addr_of_mut!(HEAP);
+    let head = h.free[idx];
+    let p = if head != 0 {
+        h.free[idx] = *(head as *const usize);
+        head as *mut u8
+    } else {
+        let mut at = (h.bump + c - 1) & !(c - 1);
+        if h.bump == 0 || at + c > h.end {
+            let chunk = map_pages(CHUNK);
+            if chunk.is_null() {
+                heap_unlock();
+                return core::ptr::null_mut();
+            }
+            h.bump = chunk as usize;
+            h.end = h.bump + CHUNK;
+            at = (h.bump + c - 1) & !(c - 1); // c <= 64 KiB: fits in 1 MiB
+        }
+        h.bump = at + c;
+        at as *mut u8
+    };
+    heap_unlock();
+    p
+}
+
+unsafe fn small_free(p: *mut u8, idx: usize) {
+    heap_lock();
+    // SAFETY: as in small_alloc.
+    let h = &mut *core::ptr::addr_of_mut!(HEAP);
+    *(p as *mut usize) = h.free[idx];
+    h.free[idx] = p as usize;
+    heap_unlock();
+}
+
+/// A large block: its own mapping, `align` (power of two) honoured by
+/// over-mapping and trimming.
+unsafe fn large_alloc(l: Layout) -> *mut u8 {
+    let Some(len) = round_up(l.size().max(1), PAGE) else {
+        return core::ptr::null_mut();
+    };
+    if l.align() <= PAGE {
+        return map_pages(len);
+    }
+    let Some(total) = len.checked_add(l.align()) else {
+        return core::ptr::null_mut();
+    };
+    let raw = map_pages(total);
+    if raw.is_null() {
+        return raw;
+    }
+    let start = raw as usize;
+    let aligned = (start + l.align() - 1) & !(l.align() - 1);
+    if aligned > start {
+        crate::mapping::sys_munmap(start, aligned - start);
+    }
+    let tail = start + total - (aligned + len);
+    if tail > 0 {
+        crate::mapping::sys_munmap(aligned + len, tail);
+    }
+    aligned as *mut u8
+}
+
+unsafe impl GlobalAlloc for RuntimeAllocator {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        match class_of(l) {
+            Some((idx, c)) => small_alloc(idx, c),
+            None => large_alloc(l),
         }
     }
     unsafe fn alloc_zeroed(&self, l: Layout) -> *mut u8 {
-        if l.align() <= 16 {
-            __libc_calloc(1, l.size()) as *mut u8
-        } else {
-            let p = self.alloc(l);
-            if !p.is_null() {
-                core::ptr::write_bytes(p, 0, l.size());
+        match class_of(l) {
+            Some(_) => {
+                let p = self.alloc(l);
+                if !p.is_null() {
+                    core::ptr::write_bytes(p, 0, l.size());
+                }
+                p
             }
-            p
+            None => large_alloc(l), // fresh pages are zero
         }
     }
-    unsafe fn dealloc(&self, p: *mut u8, _l: Layout) {
-        __libc_free(p as *mut c_void)
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        match class_of(l) {
+            Some((idx, _)) => small_free(p, idx),
+            None => {
+                if let Some(len) = round_up(l.size().max(1), PAGE) {
+                    crate::mapping::sys_munmap(p as usize, len);
+                }
+            }
+        }
     }
     unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
-        if l.align() <= 16 {
-            __libc_realloc(p as *mut c_void, new) as *mut u8
-        } else {
-            let q = self.alloc(Layout::from_size_align_unchecked(new, l.align()));
-            if !q.is_null() {
-                core::ptr::copy_nonoverlapping(p, q, l.size().min(new));
-                __libc_free(p as *mut c_void);
+        let new_l = Layout::from_size_align_unchecked(new, l.align());
+        // Same class: the block already fits.
+        if let (Some((a, _)), Some((b, _))) = (class_of(l), class_of(new_l)) {
+            if a == b {
+                return p;
             }
-            q
         }
+        let q = self.alloc(new_l);
+        if !q.is_null() {
+            core::ptr::copy_nonoverlapping(p, q, l.size().min(new));
+            self.dealloc(p, l);
+        }
+        q
     }
 }
 
@@ -512,5 +677,87 @@ mod interpose {
             keep_errno(|| shadow::clean(addr as u64, len as u64));
         }
         0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runtime_allocator_sizes_alignments_and_reuse() {
+        let a = RuntimeAllocator;
+        let mut live = Vec::new();
+        for &(size, align) in &[
+            (1usize, 1usize),
+            (15, 8),
+            (16, 16),
+            (17, 8),
+            (100, 64),
+            (4096, 4096),
+            (5000, 16),
+            (MAX_SMALL, 8),
+            (MAX_SMALL + 1, 8),
+            (3 << 20, 16),
+            (10, 8192),
+            (70000, 65536),
+        ] {
+            let l = Layout::from_size_align(size, align).unwrap();
+            // SAFETY: l has a non-zero size.
+            let p = unsafe { a.alloc_zeroed(l) };
+            assert!(!p.is_null(), "{size}/{align}");
+            assert_eq!(p as usize % align, 0, "{size}/{align}");
+            // SAFETY: p is a fresh block of l.size() bytes.
+            unsafe {
+                assert!(core::slice::from_raw_parts(p, size).iter().all(|&b| b == 0));
+                core::ptr::write_bytes(p, 0xab, size);
+            }
+            live.push((p, l));
+        }
+        // Distinct blocks never overlap.
+        let mut spans: Vec<(usize, usize)> =
+            live.iter().map(|&(p, l)| (p as usize, p as usize + l.size())).collect();
+        spans.sort();
+        for w in spans.windows(2) {
+            assert!(w[0].1 <= w[1].0, "{w:?}");
+        }
+        // A freed small block is reused for the same class.
+        let l = Layout::from_size_align(48, 8).unwrap();
+        // SAFETY: plain alloc/dealloc pairs with the same layout.
+        unsafe {
+            let p = a.alloc(l);
+            a.dealloc(p, l);
+            let q = a.alloc(l);
+            assert_eq!(p, q);
+            let r = a.realloc(q, l, 60); // same class: in place
+            assert_eq!(r, q);
+            let big = a.realloc(r, l, 200_000);
+            assert!(!big.is_null());
+            a.dealloc(big, Layout::from_size_align(200_000, 8).unwrap());
+            for (p, l) in live {
+                a.dealloc(p, l);
+            }
+        }
+    }
+
+    #[test]
+    fn runtime_allocator_concurrent() {
+        let hs: Vec<_> = (0..4)
+            .map(|t| {
+                std::thread::spawn(move || {
+                    let mut v: Vec<Vec<u8>> = Vec::new();
+                    for i in 0..2000usize {
+                        v.push(vec![t as u8; (i * 37) % 3000 + 1]);
+                        if i % 3 == 0 {
+                            v.swap_remove(i % v.len());
+                        }
+                    }
+                    v.iter().all(|b| b.iter().all(|&x| x == t as u8))
+                })
+            })
+            .collect();
+        for h in hs {
+            assert!(h.join().unwrap());
+        }
     }
 }

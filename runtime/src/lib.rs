@@ -24,8 +24,9 @@
 //!   uninstrumented code allocates or frees never carries stale poison.
 //!   Instrumented code calls `__umsan_malloc` & co. instead (the pass
 //!   redirects direct calls), which additionally *poison* the bytes handed to
-//!   the caller. The runtime's own Rust allocations use glibc directly
-//!   ([`alloc::LibcAllocator`]).
+//!   the caller. The runtime's own Rust allocations use its own heap on raw
+//!   `mmap` ([`alloc::RuntimeAllocator`]), never glibc's `malloc`: a report
+//!   from a signal handler may interrupt `malloc` holding an arena lock.
 //! * **Shadow operations** ([`shadow`], [`entry`]): poison / unpoison /
 //!   move / test, all clipped to application ranges so that bogus pointers
 //!   are ignored instead of faulting in the runtime.
@@ -68,4 +69,4 @@ pub mod stack;
 pub mod symbolize;
 
 #[global_allocator]
-static GLOBAL: alloc::LibcAllocator = alloc::LibcAllocator;
+static GLOBAL: alloc::RuntimeAllocator = alloc::RuntimeAllocator;

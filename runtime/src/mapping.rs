@@ -9,7 +9,8 @@
 //!    are materialised only when touched and read as zero (= initialized);
 //! 2. reserves every `Invalid` range `PROT_NONE` with the same flags, so the
 //!    kernel never places a mapping where shadow arithmetic would go wrong;
-//! 3. parses `UMSAN_OPTIONS` and opens `log_path` (see [`crate::options`]);
+//! 3. parses `UMSAN_OPTIONS`, opens `log_path` (see [`crate::options`]) and
+//!    registers the report lock's `fork` handlers;
 //! 4. sets [`is_ready`]. Interposed functions called earlier just forward;
 //! 5. when origins are tracked (`csrc/umsan_rt.c` passes whether
 //!    `__umsan_track_origins` is defined and nonzero), maps the origin depot
@@ -86,25 +87,64 @@ fn strerror(errno: i32) -> String {
         .into_owned()
 }
 
-/// Map (or reserve) one range of the layout; fatal on failure.
-fn map_range(lo: u64, hi: u64, prot: i32) {
+/// Bytes of address space the layout reserves (everything but the
+/// application ranges).
+fn reserved_bytes() -> u64 {
+    MEMORY_LAYOUT
+        .iter()
+        .filter(|r| r.2 != RangeKind::App)
+        .map(|r| r.1 - r.0)
+        .sum()
+}
+
+/// A hint for a failed reservation: a finite `RLIMIT_AS` (`ulimit -v`) is
+/// the usual cause of `ENOMEM`, since the reservations are huge (although
+/// never backed by memory until touched).
+fn limit_hint(errno: i32) -> String {
+    if errno != libc::ENOMEM {
+        return String::new();
+    }
+    let mut rl = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: rl is valid for writing.
+    let r = unsafe { libc::getrlimit(libc::RLIMIT_AS, &mut rl) };
+    if r != 0 || rl.rlim_cur == libc::RLIM_INFINITY {
+        return String::new();
+    }
+    format!(
+        "; the address space is limited to {} MiB (ulimit -v / RLIMIT_AS) but umsan \
+         reserves {} TiB of it for shadow memory (reserved, not used): run without the limit",
+        rl.rlim_cur >> 20,
+        reserved_bytes() >> 40
+    )
+}
+
+/// Map (or reserve) one range of the layout; fatal on failure, with a
+/// message naming the range, the error and (for ENOMEM under `ulimit -v`)
+/// the likely cause.
+fn map_range(lo: u64, hi: u64, prot: i32, kind: &str) {
     let flags =
         libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE | libc::MAP_FIXED_NOREPLACE;
     // SAFETY: MAP_FIXED_NOREPLACE never replaces an existing mapping.
     let r = unsafe { sys_mmap(lo as usize, (hi - lo) as usize, prot, flags, -1, 0) };
-    let err = if r < 0 && r > -4096 {
-        Some(strerror(-r as i32))
+    let errno = if r < 0 && r > -4096 {
+        Some(-r as i32)
     } else if r as u64 != lo {
         // Old kernels treat MAP_FIXED_NOREPLACE as a hint.
         // SAFETY: r is the mapping we just made.
         unsafe { sys_munmap(r as usize, (hi - lo) as usize) };
-        Some(strerror(libc::EEXIST))
+        Some(libc::EEXIST)
     } else {
         None
     };
-    if let Some(e) = err {
+    if let Some(e) = errno {
         report::fatal(&format!(
-            "FATAL: umsan: cannot reserve shadow memory [{lo:#x}, {hi:#x}): {e}"
+            "FATAL: umsan: cannot reserve shadow memory: mmap of the {kind} range \
+             [{lo:#x}, {hi:#x}) failed: {}{}",
+            strerror(e),
+            limit_hint(e)
         ));
     }
 }
@@ -113,10 +153,9 @@ fn map_range(lo: u64, hi: u64, prot: i32) {
 fn map_layout() {
     for &(lo, hi, kind, _name) in MEMORY_LAYOUT {
         match kind {
-            RangeKind::Shadow | RangeKind::Origin => {
-                map_range(lo, hi, libc::PROT_READ | libc::PROT_WRITE)
-            }
-            RangeKind::Invalid => map_range(lo, hi, libc::PROT_NONE),
+            RangeKind::Shadow => map_range(lo, hi, libc::PROT_READ | libc::PROT_WRITE, "shadow"),
+            RangeKind::Origin => map_range(lo, hi, libc::PROT_READ | libc::PROT_WRITE, "origin"),
+            RangeKind::Invalid => map_range(lo, hi, libc::PROT_NONE, "protected"),
             RangeKind::App => {}
         }
     }
@@ -175,6 +214,7 @@ pub unsafe extern "C" fn __umsan_rt_init(
         Err(e) => report::fatal(&format!("ERROR: umsan: UMSAN_OPTIONS: {e}")),
     }
     report::open_log();
+    report::install_fork_handlers();
     READY.store(true, Ordering::Release);
     origin::enable(track_origins != 0, alloc_wrappers);
     STATE.store(2, Ordering::Release);

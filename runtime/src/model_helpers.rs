@@ -169,30 +169,36 @@ pub unsafe extern "C" fn __umsan_rt_model_iov(iov: u64, cnt: u64, bytes: u64, mo
     }
 }
 
-/// Rust side of `__umsan_check_format(fmt, n, flag0, value0, …)`: walks
-/// the printf format and reports each consumed argument whose `flag` says
-/// it is uninitialized, and each `%s` whose printed bytes are (duplicates
-/// are filtered by the report module). Stops at anything it does not understand (positional
-/// `%1$d`, unknown conversions): never a false report from parsing.
-///
-/// # Safety
-/// Called by instrumented code with the modelled call's own values: null
-/// and non-application pointers are ignored; any other pointer must be
-/// readable as far as the modelled function itself read it.
-#[no_mangle]
-pub unsafe extern "C" fn __umsan_rt_check_format(
-    fmt: *const c_char,
-    flags: *const u64,
-    vals: *const u64,
-    n: i64,
-    pc: u64,
-) {
-    if !ok(fmt as u64, 1) || n < 0 {
-        return;
-    }
-    let fmt = core::ffi::CStr::from_ptr(fmt).to_bytes();
-    let (flags, vals) = (core::slice::from_raw_parts(flags, n as usize), core::slice::from_raw_parts(vals, n as usize));
-    let mut next = 0usize;
+/// What a printf conversion (or a `*` width/precision) takes from the
+/// variadic arguments (x86_64 System V).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum ArgKind {
+    /// `int`-sized: `%d` `%c` `%hd` `*`… (4 bytes in an 8-byte slot).
+    Int,
+    /// `long`-sized: `%ld` `%zu` `%lld` `%jd`… (8 bytes).
+    Long,
+    /// A pointer: `%s` `%p` `%n` (8 bytes).
+    Ptr,
+    /// `double`: `%f` `%g`… (a vector register or 8 stack bytes).
+    Double,
+    /// `long double`: `%Lf`… (16 stack bytes).
+    LongDouble,
+}
+
+/// One argument as the walker sees it: is it uninitialized, and its value
+/// (for `%s`, `*`).
+struct FormatArg {
+    poisoned: bool,
+    value: u64,
+}
+
+/// Walks a printf format, asking `next` for each argument a conversion
+/// consumes, and reports (at `pc`) each uninitialized one and each `%s`
+/// whose printed bytes are uninitialized (duplicates are filtered by the
+/// report module). Stops at anything it does not understand (positional
+/// `%1$d`, unknown conversions) or when `next` has no more arguments:
+/// never a false report from parsing.
+unsafe fn walk_printf_format(fmt: &[u8], pc: u64, mut next: impl FnMut(ArgKind) -> Option<FormatArg>) {
     let report = |origin: u32| {
         crate::report::report(crate::report::Kind::UseOfUninitializedValue, pc as usize, origin, None);
     };
@@ -211,21 +217,17 @@ pub unsafe extern "C" fn __umsan_rt_check_format(
         while i < fmt.len() && b"-+ #0'I".contains(&fmt[i]) {
             i += 1;
         }
-        let mut take = |i: &mut usize| -> Option<u64> {
+        let mut take_int = |i: &mut usize| -> Option<u64> {
             // `*`: an int argument.
             *i += 1;
-            let k = next;
-            next += 1;
-            if k >= flags.len() {
-                return None;
-            }
-            if flags[k] != 0 {
+            let a = next(ArgKind::Int)?;
+            if a.poisoned {
                 report(0);
             }
-            Some(vals[k])
+            Some(a.value)
         };
         if fmt.get(i) == Some(&b'*') {
-            if take(&mut i).is_none() {
+            if take_int(&mut i).is_none() {
                 return;
             }
         } else {
@@ -240,10 +242,8 @@ pub unsafe extern "C" fn __umsan_rt_check_format(
         if fmt.get(i) == Some(&b'.') {
             i += 1;
             if fmt.get(i) == Some(&b'*') {
-                match take(&mut i) {
-                    Some(v) => precision = if (v as i32) < 0 { None } else { Some(v as i32 as u64) },
-                    None => return,
-                }
+                let Some(v) = take_int(&mut i) else { return };
+                precision = if (v as i32) < 0 { None } else { Some(v as i32 as u64) };
             } else {
                 let mut p = 0u64;
                 while i < fmt.len() && fmt[i].is_ascii_digit() {
@@ -253,28 +253,47 @@ pub unsafe extern "C" fn __umsan_rt_check_format(
                 precision = Some(p);
             }
         }
+        let (mut long, mut big_l) = (false, false);
         while i < fmt.len() && b"hlLqjzZt".contains(&fmt[i]) {
+            match fmt[i] {
+                b'L' | b'q' => {
+                    big_l = true;
+                    long = true
+                }
+                b'l' | b'j' | b'z' | b'Z' | b't' => long = true,
+                _ => {}
+            }
             i += 1;
         }
         let Some(&conv) = fmt.get(i) else { return };
         i += 1;
-        if conv == b'm' {
-            continue;
-        }
-        if !b"diouxXcCeEfFgGaAsSpn".contains(&conv) {
-            return;
-        }
-        let k = next;
-        next += 1;
-        if k >= flags.len() {
-            return;
-        }
-        if flags[k] != 0 {
+        let kind = match conv {
+            b'm' => continue,
+            b'd' | b'i' | b'o' | b'u' | b'x' | b'X' => {
+                if long {
+                    ArgKind::Long
+                } else {
+                    ArgKind::Int
+                }
+            }
+            b'c' | b'C' => ArgKind::Int,
+            b'e' | b'E' | b'f' | b'F' | b'g' | b'G' | b'a' | b'A' => {
+                if big_l {
+                    ArgKind::LongDouble
+                } else {
+                    ArgKind::Double
+                }
+            }
+            b's' | b'S' | b'p' | b'n' => ArgKind::Ptr,
+            _ => return,
+        };
+        let Some(a) = next(kind) else { return };
+        if a.poisoned {
             report(0);
             continue;
         }
-        if conv == b's' {
-            let p = vals[k];
+        if conv == b's' && !long {
+            let p = a.value;
             if !ok(p, 1) {
                 continue;
             }
@@ -286,5 +305,431 @@ pub unsafe extern "C" fn __umsan_rt_check_format(
                 report(crate::origin::origin_at(p + first));
             }
         }
+    }
+}
+
+/// Rust side of `__umsan_check_format(fmt, n, flag0, value0, …)`: the
+/// `n` variadic arguments of a printf-style call, each with a flag saying
+/// whether its shadow is poisoned; see [`walk_printf_format`].
+///
+/// # Safety
+/// Called by instrumented code with the modelled call's own values: null
+/// and non-application pointers are ignored; any other pointer must be
+/// readable as far as the modelled function itself read it.
+#[no_mangle]
+pub unsafe extern "C" fn __umsan_rt_check_format(
+    fmt: *const c_char,
+    flags: *const u64,
+    vals: *const u64,
+    n: i64,
+    pc: u64,
+) {
+    if !ok(fmt as u64, 1) || n < 0 {
+        return;
+    }
+    let fmt = core::ffi::CStr::from_ptr(fmt).to_bytes();
+    let (flags, vals) = (core::slice::from_raw_parts(flags, n as usize), core::slice::from_raw_parts(vals, n as usize));
+    let mut k = 0usize;
+    walk_printf_format(fmt, pc, |_| {
+        let a = FormatArg { poisoned: *flags.get(k)? != 0, value: vals[k] };
+        k += 1;
+        Some(a)
+    });
+}
+
+// `void __umsan_check_format_va(const char *fmt, va_list ap)`: the entry
+// instrumented code calls before a `vprintf`-style call; it passes its
+// return address (the call site, as `__builtin_return_address(0)` would) on
+// to the Rust side.
+core::arch::global_asm!(
+    ".globl __umsan_check_format_va",
+    ".type __umsan_check_format_va, @function",
+    "__umsan_check_format_va:",
+    "    mov rdx, qword ptr [rsp]",
+    "    jmp {rt}",
+    ".size __umsan_check_format_va, . - __umsan_check_format_va",
+    rt = sym __umsan_rt_check_format_va,
+);
+
+/// Rust side of `__umsan_check_format_va(fmt, ap)`: the printf-style
+/// format `fmt` consumes its arguments from the x86_64 `va_list` `ap`
+/// (`{u32 gp_offset; u32 fp_offset; void *overflow_arg_area; void
+/// *reg_save_area}`), read from a private copy so `ap` is untouched. The
+/// shadow of an argument is where umsan's `va_start` put it: in the shadow
+/// of the register save area or of the overflow area (a `va_list` made by
+/// uninstrumented code has clean shadow there). See [`walk_printf_format`].
+///
+/// # Safety
+/// Called by instrumented code right before the modelled call, with its own
+/// arguments: `ap` must be the `va_list` the modelled function will read.
+#[no_mangle]
+pub unsafe extern "C" fn __umsan_rt_check_format_va(fmt: *const c_char, ap: u64, pc: u64) {
+    if !ok(fmt as u64, 1) || !ok(ap, 1) || !umsan_abi::is_app(ap + 23) {
+        return;
+    }
+    let mut gp = core::ptr::read_unaligned(ap as *const u32) as u64;
+    let mut fp = core::ptr::read_unaligned((ap + 4) as *const u32) as u64;
+    let mut overflow = core::ptr::read_unaligned((ap + 8) as *const u64);
+    let regs = core::ptr::read_unaligned((ap + 16) as *const u64);
+    let fmt = core::ffi::CStr::from_ptr(fmt).to_bytes();
+    let mut count = 0;
+    walk_printf_format(fmt, pc, |kind| {
+        count += 1;
+        if count > 256 {
+            return None;
+        }
+        let (addr, size) = match kind {
+            ArgKind::Int | ArgKind::Long | ArgKind::Ptr if gp + 8 <= 48 => {
+                gp += 8;
+                (regs + gp - 8, 8)
+            }
+            ArgKind::Double if fp + 16 <= 176 => {
+                fp += 16;
+                (regs + fp - 16, 8)
+            }
+            ArgKind::LongDouble => {
+                overflow = (overflow + 15) & !15;
+                overflow += 16;
+                (overflow - 16, 10)
+            }
+            _ => {
+                overflow += 8;
+                (overflow - 8, 8)
+            }
+        };
+        if !ok(addr, 1) || !crate::shadow::is_app_range(addr, size) {
+            return None;
+        }
+        // An int occupies the low 4 bytes of its 8-byte slot, and the
+        // caller wrote only those bytes' shadow: the others may be stale.
+        // A `long` or pointer argument passed where the caller gave an
+        // `int` (`%lu` for an `unsigned`) would read such stale shadow, so
+        // integer slots are judged by their low 4 bytes only.
+        let checked = if matches!(kind, ArgKind::Int | ArgKind::Long | ArgKind::Ptr) { 4 } else { size };
+        let poisoned = crate::shadow::first_poisoned(addr, checked).is_some();
+        let value = if size >= 8 { core::ptr::read_unaligned(addr as *const u64) } else { 0 };
+        Some(FormatArg { poisoned, value })
+    });
+}
+
+/// What one scanf conversion writes at its target.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum ScanTarget {
+    /// Exactly this many bytes (`%d` 4, `%hhd` 1, `%lf` 8, `%5c` 5,
+    /// `%ms` the 8-byte pointer…).
+    Bytes(u64),
+    /// A NUL-terminated string (`%s`, `%[…]`).
+    Str,
+    /// A wide string (`%ls`, `%l[…]`, `%S`).
+    WStr,
+}
+
+/// Walks a scanf format. For each argument a conversion consumes, in
+/// order, calls `visit(assigned, target)`; `visit` returns false to stop.
+/// `assigned` follows the return value `ret`: the first `ret` counted
+/// conversions assigned their targets (none when `ret` is `EOF`); a `%n`
+/// target counts as assigned when the scan may have reached it; the first
+/// conversion that failed also counts as assigned when it may have written
+/// part of its target (`%c` stores characters as it reads them). So a
+/// target is left alone only when it certainly was not written.
+/// `Err(pos)` when the format has something at `pos` it does not follow
+/// (positional `%1$d`, an unknown conversion).
+fn walk_scanf_format(fmt: &[u8], ret: i64, mut visit: impl FnMut(bool, ScanTarget) -> bool) -> Result<(), usize> {
+    let k = ret.max(0) as u64;
+    let mut counted = 0u64;
+    let mut failed = false;
+    let mut i = 0;
+    while i < fmt.len() {
+        if fmt[i] != b'%' {
+            i += 1;
+            continue;
+        }
+        let at = i;
+        i += 1;
+        if fmt.get(i) == Some(&b'%') {
+            i += 1;
+            continue;
+        }
+        let suppress = fmt.get(i) == Some(&b'*');
+        if suppress {
+            i += 1;
+        }
+        let (start, mut width) = (i, 0u64);
+        while i < fmt.len() && fmt[i].is_ascii_digit() {
+            width = width.saturating_mul(10).saturating_add((fmt[i] - b'0') as u64);
+            i += 1;
+        }
+        let width = if i > start { Some(width) } else { None };
+        if fmt.get(i) == Some(&b'$') {
+            return Err(at);
+        }
+        let alloc = fmt.get(i) == Some(&b'm');
+        if alloc {
+            i += 1;
+        }
+        let (mut h, mut l, mut big, mut size_t) = (0, 0, false, false);
+        while i < fmt.len() && b"hlLqjzt".contains(&fmt[i]) {
+            match fmt[i] {
+                b'h' => h += 1,
+                b'l' => l += 1,
+                b'L' | b'q' => big = true,
+                _ => size_t = true,
+            }
+            i += 1;
+        }
+        let Some(&conv) = fmt.get(i) else { return Err(at) };
+        i += 1;
+        let int_size = if h >= 2 {
+            1
+        } else if h == 1 {
+            2
+        } else if l > 0 || big || size_t {
+            8
+        } else {
+            4
+        };
+        let string = |wide: bool| {
+            if alloc {
+                ScanTarget::Bytes(8)
+            } else if wide {
+                ScanTarget::WStr
+            } else {
+                ScanTarget::Str
+            }
+        };
+        let target = match conv {
+            b'd' | b'i' | b'o' | b'u' | b'x' | b'X' | b'n' => ScanTarget::Bytes(int_size),
+            b'a' | b'e' | b'f' | b'g' | b'A' | b'E' | b'F' | b'G' => ScanTarget::Bytes(if big {
+                16
+            } else if l > 0 {
+                8
+            } else {
+                4
+            }),
+            b'c' | b'C' if alloc => ScanTarget::Bytes(8),
+            b'c' | b'C' => ScanTarget::Bytes(width.unwrap_or(1) * if l > 0 || conv == b'C' { 4 } else { 1 }),
+            b's' => string(l > 0),
+            b'S' => string(true),
+            b'[' => {
+                if fmt.get(i) == Some(&b'^') {
+                    i += 1;
+                }
+                if fmt.get(i) == Some(&b']') {
+                    i += 1;
+                }
+                while i < fmt.len() && fmt[i] != b']' {
+                    i += 1;
+                }
+                if i >= fmt.len() {
+                    return Err(at);
+                }
+                i += 1;
+                string(l > 0)
+            }
+            b'p' => ScanTarget::Bytes(8),
+            _ => return Err(at),
+        };
+        if suppress {
+            continue;
+        }
+        let assigned = if conv == b'n' {
+            counted <= k
+        } else {
+            counted += 1;
+            if counted <= k {
+                true
+            } else if !failed {
+                failed = true;
+                matches!(conv, b'c' | b'C') && !alloc
+            } else {
+                false
+            }
+        };
+        if !visit(assigned, target) {
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// Marks the bytes a scanf conversion wrote at `p` initialized.
+unsafe fn scan_assigned(p: u64, t: ScanTarget) {
+    if !ok(p, 1) {
+        return;
+    }
+    let n = match t {
+        ScanTarget::Bytes(n) => n,
+        ScanTarget::Str => libc::strlen(p as *const c_char) as u64 + 1,
+        ScanTarget::WStr => {
+            let mut n = 0u64;
+            while umsan_abi::is_app(p + 4 * n + 3) && core::ptr::read_unaligned((p + 4 * n) as *const u32) != 0 {
+                n += 1;
+            }
+            4 * (n + 1)
+        }
+    };
+    crate::shadow::clean(p, n);
+}
+
+/// After a scanf-style call that returned `ret`: if the `index`-th target
+/// `p` of the format `fmt` was assigned, the bytes its conversion wrote
+/// become initialized; a format the walker does not follow makes `p` count
+/// as written like any pointer given to uninstrumented code (the
+/// uninitialized run at `p` is cleaned). Nothing when `on` is 0.
+///
+/// # Safety
+/// Called by instrumented code with the modelled call's own values, after
+/// the call: `fmt` is its format; null and non-application pointers are
+/// ignored.
+#[no_mangle]
+pub unsafe extern "C" fn __umsan_model_scan_arg(fmt: u64, ret: u64, index: u64, p: u64, on: u64) {
+    if on == 0 || !ok(fmt, 1) || !ok(p, 1) {
+        return;
+    }
+    let fmt = core::ffi::CStr::from_ptr(fmt as *const c_char).to_bytes();
+    let mut n = 0u64;
+    let mut found = None;
+    let walked = walk_scanf_format(fmt, ret as i64, |assigned, t| {
+        if n == index {
+            found = Some((assigned, t));
+            return false;
+        }
+        n += 1;
+        true
+    });
+    match (found, walked) {
+        (Some((true, t)), _) => scan_assigned(p, t),
+        (Some((false, _)), _) | (None, Ok(())) => {}
+        (None, Err(_)) => crate::shadow::clean_poisoned_run(p),
+    }
+}
+
+/// After a `vscanf`-style call that returned `ret`: the same for the
+/// targets the format reads from an x86_64 `va_list` whose words before
+/// the call were `offsets` (`gp_offset | fp_offset << 32`),
+/// `overflow_area` and `reg_save_area` (scanf targets are all pointers).
+/// After a part of the format the walker does not follow, each remaining
+/// conversion's pointer is treated as given to uninstrumented code.
+///
+/// # Safety
+/// Called by instrumented code after the modelled call, with the call's
+/// format and the `va_list` words read before it.
+#[no_mangle]
+pub unsafe extern "C" fn __umsan_model_scan_va(
+    fmt: u64,
+    ret: u64,
+    offsets: u64,
+    overflow_area: u64,
+    reg_save_area: u64,
+    on: u64,
+) {
+    if on == 0 || !ok(fmt, 1) {
+        return;
+    }
+    let fmt = core::ffi::CStr::from_ptr(fmt as *const c_char).to_bytes();
+    let mut gp = offsets & 0xffff_ffff;
+    let mut overflow = overflow_area;
+    let mut next_ptr = || -> Option<u64> {
+        let addr = if gp + 8 <= 48 {
+            gp += 8;
+            reg_save_area + gp - 8
+        } else {
+            overflow += 8;
+            overflow - 8
+        };
+        if !ok(addr, 1) || !umsan_abi::is_app(addr + 7) {
+            return None;
+        }
+        Some(core::ptr::read_unaligned(addr as *const u64))
+    };
+    let mut more = true;
+    let walked = walk_scanf_format(fmt, ret as i64, |assigned, t| {
+        let Some(p) = next_ptr() else {
+            more = false;
+            return false;
+        };
+        if assigned {
+            scan_assigned(p, t);
+        }
+        true
+    });
+    if let (Err(pos), true) = (walked, more) {
+        // Each further `%` (not `%%`) may consume one more target.
+        let rest = &fmt[pos..];
+        let mut j = 0;
+        let mut left = 0;
+        while j < rest.len() {
+            if rest[j] == b'%' {
+                if rest.get(j + 1) == Some(&b'%') {
+                    j += 2;
+                    continue;
+                }
+                left += 1;
+            }
+            j += 1;
+        }
+        for _ in 0..left.min(256) {
+            match next_ptr() {
+                Some(p) => crate::shadow::clean_poisoned_run(p),
+                None => break,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod scan_tests {
+    use super::*;
+
+    fn walk(fmt: &str, ret: i64) -> (Vec<(bool, ScanTarget)>, Result<(), usize>) {
+        let mut v = Vec::new();
+        let r = walk_scanf_format(fmt.as_bytes(), ret, |a, t| {
+            v.push((a, t));
+            true
+        });
+        (v, r)
+    }
+
+    #[test]
+    fn scanf_targets_follow_the_return_value() {
+        use ScanTarget::*;
+        let (v, r) = walk("%d %hhx %*d %lf %5c %s %n %ms %[^,] %Lf", 3);
+        assert_eq!(r, Ok(()));
+        assert_eq!(
+            v,
+            vec![
+                (true, Bytes(4)),
+                (true, Bytes(1)),
+                (true, Bytes(8)),
+                (true, Bytes(5)), // the failing %c may have written part of it
+                (false, Str),
+                (false, Bytes(4)), // %n: not reached
+                (false, Bytes(8)),
+                (false, Str),
+                (false, Bytes(16)),
+            ]
+        );
+        let (v, _) = walk("%d%n%d", 1);
+        assert_eq!(v, vec![(true, Bytes(4)), (true, Bytes(4)), (false, Bytes(4))]);
+        let (v, _) = walk("%d %d", -1);
+        assert_eq!(v, vec![(false, Bytes(4)), (false, Bytes(4))]);
+        let (v, _) = walk("%%d %ls %zu", 2);
+        assert_eq!(v, vec![(true, WStr), (true, Bytes(8))]);
+        assert_eq!(walk("%d %2$d", 2).1, Err(3));
+        assert_eq!(walk("%d %[abc", 2).1, Err(3));
+        assert_eq!(walk("%d %y", 2).1, Err(3));
+    }
+
+    #[test]
+    fn printf_argument_kinds() {
+        let mut kinds = Vec::new();
+        unsafe {
+            walk_printf_format(b"%d %5.2f %Lg %ld %s %*d %p %hhu %%", 0, |k| {
+                kinds.push(k);
+                Some(FormatArg { poisoned: false, value: 0 })
+            })
+        };
+        use ArgKind::*;
+        assert_eq!(kinds, vec![Int, Double, LongDouble, Long, Ptr, Int, Int, Ptr, Int]);
     }
 }

@@ -30,14 +30,14 @@
 //! object (see [`format_json`]).
 //!
 //! Output goes to stderr or to the `log_path` file with `write(2)` (no
-//! stdio). Reports are serialized by a lock; with `halt_on_error=1` the
+//! stdio). Reports are serialized by a fork-safe lock held with signals
+//! blocked (see [`lock_reports`]); with `halt_on_error=1` the
 //! process `_exit`s with `exitcode` after the first one; with
 //! `halt_on_error=0` a report whose kind and stack (pcs) were already
 //! reported is dropped, using a fixed-size hash table.
 
 use core::fmt::Write as _;
-use core::sync::atomic::{AtomicI32, AtomicU64, Ordering};
-use std::sync::Mutex;
+use core::sync::atomic::{AtomicI32, AtomicU32, AtomicU64, Ordering};
 
 use crate::depot::OriginKind;
 use crate::options::{self, ReportFormat};
@@ -467,19 +467,170 @@ pub fn format_json(
 }
 
 // ---------------------------------------------------------------------------
-// Reporting
+// The report lock
 // ---------------------------------------------------------------------------
 
-static REPORT_LOCK: Mutex<()> = Mutex::new(());
+/// Serializes reports (and everything they use: the dedup table, the
+/// symbolizer's cache, the log descriptor, the runtime's allocator). 0 =
+/// free, 1 = held, 2 = held with waiters (a futex).
+///
+/// * While a thread holds it, all its signals are blocked: a handler that
+///   reports can never interrupt a report on its own thread (which would
+///   wait for itself forever) nor find the runtime's state half-updated.
+/// * It is fork-safe: `pthread_atfork` handlers ([`install_fork_handlers`])
+///   take it before `fork`, so no other thread is in the middle of a report
+///   when the child's address space is copied, and release it in both
+///   processes afterwards. Without them, a child forked while another
+///   thread was reporting (or merely checking a duplicate) waited forever
+///   at its first report.
+static REPORT_LOCK: AtomicU32 = AtomicU32::new(0);
+
+fn futex(word: &AtomicU32, op: i32, val: u32) {
+    // SAFETY: word is a live, aligned u32; FUTEX_WAIT/WAKE have no other
+    // preconditions.
+    unsafe {
+        libc::syscall(
+            libc::SYS_futex,
+            word.as_ptr(),
+            op | libc::FUTEX_PRIVATE_FLAG,
+            val,
+            core::ptr::null::<libc::timespec>(),
+        );
+    }
+}
+
+fn raw_lock() {
+    if REPORT_LOCK
+        .compare_exchange(0, 1, Ordering::Acquire, Ordering::Relaxed)
+        .is_ok()
+    {
+        return;
+    }
+    while REPORT_LOCK.swap(2, Ordering::Acquire) != 0 {
+        futex(&REPORT_LOCK, libc::FUTEX_WAIT, 2);
+    }
+}
+
+fn raw_unlock() {
+    if REPORT_LOCK.swap(0, Ordering::Release) == 2 {
+        futex(&REPORT_LOCK, libc::FUTEX_WAKE, 1);
+    }
+}
+
+/// Block every (blockable) signal of the calling thread; returns the old
+/// mask.
+fn block_signals() -> libc::sigset_t {
+    // SAFETY: plain sigset manipulation on local storage.
+    unsafe {
+        let mut all: libc::sigset_t = core::mem::zeroed();
+        let mut old: libc::sigset_t = core::mem::zeroed();
+        libc::sigfillset(&mut all);
+        libc::pthread_sigmask(libc::SIG_SETMASK, &all, &mut old);
+        old
+    }
+}
+
+fn restore_signals(old: &libc::sigset_t) {
+    // SAFETY: old is a mask returned by block_signals.
+    unsafe { libc::pthread_sigmask(libc::SIG_SETMASK, old, core::ptr::null_mut()) };
+}
+
+/// Releases the report lock on drop (signals are the caller's business).
+struct Unlock;
+
+impl Drop for Unlock {
+    fn drop(&mut self) {
+        raw_unlock();
+    }
+}
+
+/// Holding the report lock (signals blocked); released on drop.
+pub struct ReportGuard {
+    old_mask: libc::sigset_t,
+}
+
+/// Take the report lock.
+pub fn lock_reports() -> ReportGuard {
+    let old_mask = block_signals();
+    raw_lock();
+    ReportGuard { old_mask }
+}
+
+impl Drop for ReportGuard {
+    fn drop(&mut self) {
+        raw_unlock();
+        restore_signals(&self.old_mask);
+    }
+}
+
+/// The forking thread's signal mask, saved by the prepare handler while it
+/// holds the lock (so one static is enough).
+static mut FORK_SAVED_MASK: core::mem::MaybeUninit<libc::sigset_t> =
+    core::mem::MaybeUninit::uninit();
+
+extern "C" fn before_fork() {
+    let old = block_signals();
+    raw_lock();
+    // SAFETY: written and read only by the lock holder.
+    unsafe { (*core::ptr::addr_of_mut!(FORK_SAVED_MASK)).write(old) };
+}
+
+extern "C" fn after_fork_parent() {
+    // SAFETY: before_fork wrote it; we still hold the lock.
+    let old = unsafe { (*core::ptr::addr_of!(FORK_SAVED_MASK)).assume_init() };
+    raw_unlock();
+    restore_signals(&old);
+}
+
+extern "C" fn after_fork_child() {
+    // SAFETY: as in after_fork_parent.
+    let old = unsafe { (*core::ptr::addr_of!(FORK_SAVED_MASK)).assume_init() };
+    // The only thread of the child holds the lock: nobody waits on it.
+    REPORT_LOCK.store(0, Ordering::Release);
+    restore_signals(&old);
+}
+
+/// Register the `fork` handlers of the report lock (start-up, once).
+pub fn install_fork_handlers() {
+    // SAFETY: the handlers are plain functions valid for the whole run.
+    unsafe {
+        libc::pthread_atfork(
+            Some(before_fork),
+            Some(after_fork_parent),
+            Some(after_fork_child),
+        )
+    };
+}
+
+// ---------------------------------------------------------------------------
+// Reporting
+// ---------------------------------------------------------------------------
 
 /// Report a finding. `caller` is the return address into the instrumented
 /// code that called the runtime; `origin` (0 = unknown) is described after
 /// the stack when the depot knows it. Returns only with `halt_on_error=0`.
 #[inline(never)]
 pub fn report(kind: Kind, caller: usize, origin: u32, bytes: Option<ByteRange>) {
+    // A report made with halt_on_error=0 returns to the program: its errno
+    // must be what it was (writes and symbolization change it).
+    // SAFETY: __errno_location is always valid for the calling thread.
+    let errno = unsafe { *libc::__errno_location() };
+    // Signals stay blocked from the stack capture (the unwinder may take
+    // locks of its own) to the end, so a handler's report never interrupts
+    // this one on this thread.
+    let old_mask = block_signals();
+    report_locked(kind, caller, origin, bytes);
+    restore_signals(&old_mask);
+    // SAFETY: as above.
+    unsafe { *libc::__errno_location() = errno };
+}
+
+#[inline(never)]
+fn report_locked(kind: Kind, caller: usize, origin: u32, bytes: Option<ByteRange>) {
     let trace = stack::capture(caller);
     let opts = options::get();
-    let _guard = REPORT_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    raw_lock();
+    let _guard = Unlock;
     if !opts.halt_on_error && !first_time(report_hash(kind, trace.pcs())) {
         return;
     }

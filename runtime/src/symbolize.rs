@@ -10,7 +10,7 @@
 //!    function name; without that only `module+offset` is known.
 //!
 //! Only called while the report lock is held. It allocates (through the
-//! runtime's own allocator, see [`crate::alloc::LibcAllocator`]).
+//! runtime's own allocator, see [`crate::alloc::RuntimeAllocator`]).
 
 use core::ffi::{c_int, c_void, CStr};
 use std::sync::Mutex;

@@ -48,6 +48,8 @@ struct Codebase {
     /// Include directories relative to `sub`.
     includes: &'static [&'static str],
     defines: &'static [&'static str],
+    /// Flags for the umsan builds only (`%w`: this test directory).
+    umsan_flags: &'static [&'static str],
     libs: &'static [&'static str],
     /// Program arguments (run in the build's directory; `%t` is that
     /// directory, `%w` this test directory).
@@ -67,6 +69,7 @@ const LUA: Codebase = Codebase {
     ours: &["lua_main.c"],
     includes: &["."],
     defines: &["-DLUA_USE_POSIX"],
+    umsan_flags: &[],
     libs: &["-lm"],
     args: &["%w/workload.lua", "lua-io.tmp"],
     seed: ("lstrlib.c", "static int str_format (lua_State *L) {", "str_format", &["-O0", "-O2"]),
@@ -81,6 +84,7 @@ const SQLITE: Codebase = Codebase {
     ours: &["sqlite_driver.c"],
     includes: &["."],
     defines: &["-DSQLITE_OMIT_LOAD_EXTENSION", "-DSQLITE_THREADSAFE=1"],
+    umsan_flags: &[],
     libs: &["-lm", "-lpthread"],
     args: &["%t/test.db", "%w/workload.sql"],
     seed: ("sqlite3.c", "SQLITE_API int sqlite3_exec(\n  sqlite3 *db,", "sqlite3_exec", &["-O0"]),
@@ -94,11 +98,13 @@ const ZSTD: Codebase = Codebase {
     skip: &[],
     ours: &["zstd_driver.c"],
     includes: &[".", "common"],
-    // The x86-64 assembly Huffman loops are reached through a function
-    // pointer and write the output through pointers inside a struct: no
-    // model can describe that (models bind to direct calls), so their bytes
-    // would stay poisoned. zstd's own switch selects the C loops instead.
-    defines: &["-DZSTD_DISABLE_ASM"],
+    defines: &[],
+    // The x86-64 assembly Huffman loops (decompress/huf_decompress_amd64.S)
+    // are reached through a function pointer and write the output through
+    // pointers inside a struct they advance: `zstd_asm.toml` models them
+    // with `before(...)` expressions, and the indirect calls reach the model
+    // through its wrapper (pass/src/instrument/model_wrap.rs).
+    umsan_flags: &["-fumsan-config=%w/zstd_asm.toml"],
     libs: &[],
     args: &[],
     seed: (
@@ -206,6 +212,10 @@ impl Build<'_> {
             cmd.arg("-g");
         }
         cmd.arg(self.opt).args(self.cb.defines);
+        if self.cc != Path::new("clang-19") {
+            let work = util::tests_dir().join("codebases");
+            cmd.args(self.cb.umsan_flags.iter().map(|f| f.replace("%w", &work.display().to_string())));
+        }
         for i in self.cb.includes {
             cmd.arg(format!("-I{}", self.src_root.join(i).display()));
         }
@@ -440,6 +450,54 @@ fn user_config() -> Outcome {
     scratch.finish(r)
 }
 
+/// Malformed `before(...)` expressions are compile errors naming the place:
+/// in a config file (its file and line) and in `UMSAN_MODEL` (the macro's
+/// file and line).
+fn bad_model_expr() -> Outcome {
+    let tools = util::tools()?;
+    let scratch = Scratch::new("bad-model-expr")?;
+    let dir = scratch.dir.clone();
+    let r = (|| -> Outcome {
+        let write = |name: &str, text: &str| -> Result<PathBuf, String> {
+            let p = dir.join(name);
+            std::fs::write(&p, text).map_err(|e| e.to_string())?;
+            Ok(p)
+        };
+        let compile = |args: &[&std::ffi::OsStr]| -> Result<util::Output, String> {
+            let mut cc = Command::new(&tools.cc);
+            cc.current_dir(&dir).arg("-c").args(args).arg("-o").arg(dir.join("x.o"));
+            util::run(&mut cc, None, Duration::from_secs(120))
+        };
+        let c = write("fill.c", "struct cur { char *pos; };\nvoid fill(struct cur *c);\nvoid go(struct cur *c) { fill(c); }\n")?;
+        // `ret` inside before(): line 4 of the config (the `len_expr` line's table starts at 2).
+        let toml = write(
+            "bad.toml",
+            "# before() cannot see the return value\n[[function]]\nname = \"fill\"\neffect = \"copy_in\"\n\
+             dst_expr = \"before(deref(arg0))\"\nlen_expr = \"deref(arg0) - before(ret)\"\n",
+        )?;
+        let cfg = format!("-fumsan-config={}", toml.display());
+        let out = compile(&[cfg.as_ref(), c.as_os_str()])?;
+        let err = out.stderr_str();
+        if out.code == Some(0) || !err.contains("bad.toml:2:") || !err.contains("`len_expr`") || !err.contains("before the call")
+        {
+            return Err(format!("bad config: expected a compile error at bad.toml:2 about `len_expr`: {}", out.describe()));
+        }
+        // A nested before() in UMSAN_MODEL, on line 3 of the source.
+        let c2 = write(
+            "nested.c",
+            "#include <umsan.h>\nvoid fill(char **pos);\nUMSAN_MODEL(fill, \"effect = 'copy_in'\\ndst_expr = 'before(before(arg0))'\\nlen_expr = '1'\");\n\
+             void go(char **p) { fill(p); }\n",
+        )?;
+        let out = compile(&[c2.as_os_str()])?;
+        let err = out.stderr_str();
+        if out.code == Some(0) || !err.contains("nested.c:3:") || !err.contains("cannot be nested") {
+            return Err(format!("bad UMSAN_MODEL: expected a compile error at nested.c:3: {}", out.describe()));
+        }
+        Ok(())
+    })();
+    scratch.finish(r)
+}
+
 fn main() {
     let args = Arguments::from_args();
     let mut trials: Vec<Trial> = [&LUA, &SQLITE, &ZSTD]
@@ -450,5 +508,6 @@ fn main() {
         })
         .collect();
     trials.push(Trial::test("models/user-config", || user_config().map_err(Failed::from)));
+    trials.push(Trial::test("models/bad-before-expr", || bad_model_expr().map_err(Failed::from)));
     libtest_mimic::run(&args, trials).exit();
 }

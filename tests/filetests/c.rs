@@ -40,6 +40,10 @@ pub struct CTest {
     /// `// ORACLE: skip`: not meaningful under MemorySanitizer (umsan-only
     /// behaviour such as dedup, JSON reports, umsan's option errors).
     pub oracle_skip: bool,
+    /// `// REPORT-ORDER: any`: with `halt_on_error=0`, the reports may come
+    /// in any order (several threads or processes reporting concurrently);
+    /// each marker must still be matched by exactly one report.
+    pub any_order: bool,
     /// `(line, kind)` of each `// REPORT` marker, in file order.
     pub reports: Vec<(usize, String)>,
     pub source: String,
@@ -102,6 +106,7 @@ pub fn parse(path: &Path, c_root: &Path) -> Result<CTest, String> {
         expect: Expect::Clean,
         exit: None,
         oracle_skip: false,
+        any_order: false,
         reports: vec![],
         source: source.clone(),
     };
@@ -133,6 +138,12 @@ pub fn parse(path: &Path, c_root: &Path) -> Result<CTest, String> {
             t.exit = Some(v.parse().map_err(|_| format!("{}:{lineno}: bad EXIT `{v}`", t.rel))?);
         } else if let Some(v) = header_value(line, "ORACLE") {
             t.oracle_skip = v.starts_with("skip");
+        } else if let Some(v) = header_value(line, "REPORT-ORDER") {
+            t.any_order = match v {
+                "any" => true,
+                "file" => false,
+                other => return Err(format!("{}:{lineno}: unknown REPORT-ORDER `{other}`", t.rel)),
+            };
         }
         // Trailing `// REPORT` / `// REPORT: kind` markers (not header lines).
         if let Some(pos) = line.find("// REPORT") {
@@ -400,7 +411,24 @@ fn check_text_reports(t: &CTest, text: &str, tool: &str, pid: u32, expected: &[(
             reports.len()
         ));
     }
-    for (r, (line, kind)) in reports.iter().zip(expected) {
+    let expected: Vec<(usize, String)> = if t.any_order {
+        // Pair each report with the marker its SUMMARY line names (each
+        // marker at most once); a report naming no unused marker keeps the
+        // first unused one, so that the error below describes it.
+        let mut left: Vec<Option<(usize, String)>> = expected.iter().cloned().map(Some).collect();
+        let mut order = Vec::new();
+        for r in &reports {
+            let hit = left.iter().position(|e| {
+                matches!((e, &r.summary), (Some((line, _)), Some((loc, _))) if loc_matches(loc, &file, *line))
+            });
+            let i = hit.or_else(|| left.iter().position(Option::is_some)).unwrap();
+            order.push(left[i].take().unwrap());
+        }
+        order
+    } else {
+        expected.to_vec()
+    };
+    for (r, (line, kind)) in reports.iter().zip(&expected) {
         let func = enclosing_function(&t.source, *line).unwrap_or_default();
         let want = format!("`{kind}` at {file}:{line} in {func}");
         if &r.kind != kind {

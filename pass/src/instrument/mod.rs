@@ -4,6 +4,7 @@
 //! over each of them.
 
 pub mod function;
+pub mod model_wrap;
 mod origin;
 mod shadow;
 mod vararg;
@@ -357,6 +358,7 @@ fn should_instrument(cx: &ModuleCx, f: V) -> bool {
 /// function (see `FunctionInstrumenter::apply_models_early`).
 pub fn apply_models_early(module: LLVMModuleRef, opts: Options, models: Models) {
     let cx = ModuleCx::new(module, opts, models);
+    model_wrap::wrap_address_taken(&cx);
     for f in ir::functions(module) {
         if !ir::is_declaration(f) && should_instrument(&cx, f) {
             function::FunctionInstrumenter::new(&cx, f).apply_models_early();

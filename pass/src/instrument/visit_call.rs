@@ -191,8 +191,12 @@ impl FunctionInstrumenter<'_> {
         }
         self.set_debug_loc(inst);
         let effect = self.emit_model_effect(inst, model);
-        // Other memory the function was given counts as written by it.
-        let covered = model.covered();
+        // Other memory the function was given counts as written by it
+        // (scan targets: see `emit_scan_targets`).
+        let mut covered = model.covered();
+        if let Some(first) = model.scan_targets_from() {
+            covered.extend(first..unsafe { LLVMGetNumArgOperands(inst) });
+        }
         let yes = unsafe { LLVMConstInt(self.cx.i1, 1, 0) };
         self.unpoison_escaped_except(inst, yes, effect, true, &covered);
     }
@@ -200,29 +204,61 @@ impl FunctionInstrumenter<'_> {
     /// Emits, right after the call `inst`, the computation of `k` and the
     /// effects of the model (and of its `also` effects) on exactly `k`
     /// bytes each; returns the last instruction emitted.
+    /// `before(e)` sub-expressions are evaluated right before the call
+    /// (unconditionally: `when` is not known yet).
     pub(super) fn emit_model_effect(&mut self, inst: V, model: &Model) -> V {
+        // A `scan_format` effect reading a `va_list` needs the list's state
+        // before the call (the call advances it).
+        let scan_va: Vec<Expr> = model
+            .effects()
+            .filter(|m| m.effect == Effect::ScanFormat)
+            .filter_map(|m| m.va_list)
+            .flat_map(va_list_words)
+            .collect();
+        let mut befores: Vec<&Expr> = scan_va.iter().collect();
+        for m in model.effects() {
+            for e in m.exprs() {
+                e.befores(&mut befores);
+            }
+        }
+        let mut pre: Vec<Pre> = Vec::new();
+        if !befores.is_empty() {
+            self.before(inst);
+            let yes = unsafe { LLVMConstInt(self.cx.i1, 1, 0) };
+            for b in befores {
+                if pre.iter().any(|(d, _)| d == b) {
+                    continue;
+                }
+                let Expr::Before(inner) = b else { continue };
+                let v = self.eval_model_expr(inst, inner, yes, &pre);
+                pre.push((b.clone(), v));
+            }
+        }
         let next = ir::next_instruction(inst);
         self.before(next);
         let mut last = inst;
         for m in model.effects() {
-            last = self.emit_one_effect(inst, m);
+            last = self.emit_one_effect(inst, m, &pre);
         }
         last
     }
 
-    fn emit_one_effect(&mut self, inst: V, model: &Model) -> V {
+    fn emit_one_effect(&mut self, inst: V, model: &Model, pre: &[Pre]) -> V {
         let zero = self.cx.const_i64(0);
         let yes = unsafe { LLVMConstInt(self.cx.i1, 1, 0) };
         // The condition first: helpers below run only when it holds.
         let cond = match &model.when {
             Some(w) => {
-                let v = self.eval_model_expr(inst, w, yes);
+                let v = self.eval_model_expr(inst, w, yes, pre);
                 self.icmp(P::LLVMIntNE, v, zero)
             }
             None => yes,
         };
         if model.effect == Effect::CheckFormat {
             return inst; // see `emit_format_check`
+        }
+        if model.effect == Effect::ScanFormat {
+            return self.emit_scan_targets(inst, model, cond, pre);
         }
         if model.effect == Effect::CleanStack {
             let void = unsafe { LLVMVoidTypeInContext(self.cx.ctx) };
@@ -232,7 +268,7 @@ impl FunctionInstrumenter<'_> {
         }
         let len = match &model.len {
             Operand::Param(i) => self.model_i64(ir::operand(inst, *i)),
-            Operand::Expr(e) => self.eval_model_expr(inst, e, cond),
+            Operand::Expr(e) => self.eval_model_expr(inst, e, cond, pre),
         };
         let len_neg = self.icmp(P::LLVMIntSLT, len, zero);
         let len = self.select(len_neg, zero, len);
@@ -250,7 +286,7 @@ impl FunctionInstrumenter<'_> {
             let iov = match which.as_ref().expect("validated model") {
                 Operand::Param(i) => self.cx.defined_operand(ir::operand(inst, *i)),
                 Operand::Expr(e) => {
-                    let v = self.eval_model_expr(inst, e, cond);
+                    let v = self.eval_model_expr(inst, e, cond, pre);
                     unsafe { LLVMBuildIntToPtr(self.b, v, self.cx.ptr, NONAME) }
                 }
             };
@@ -279,7 +315,7 @@ impl FunctionInstrumenter<'_> {
         let ptr = |this: &mut Self, o: &Option<Operand>| match o.as_ref().expect("validated model") {
             Operand::Param(i) => this.cx.defined_operand(ir::operand(inst, *i)),
             Operand::Expr(e) => {
-                let v = this.eval_model_expr(inst, e, cond);
+                let v = this.eval_model_expr(inst, e, cond, pre);
                 unsafe { LLVMBuildIntToPtr(this.b, v, this.cx.ptr, NONAME) }
             }
         };
@@ -297,7 +333,7 @@ impl FunctionInstrumenter<'_> {
                 let d = ptr(self, &model.dst);
                 self.call(self.cx.unpoison, &[d, k])
             }
-            Effect::CopyInIov | Effect::CopyOutIov | Effect::CleanStack | Effect::CheckFormat => {
+            Effect::CopyInIov | Effect::CopyOutIov | Effect::CleanStack | Effect::CheckFormat | Effect::ScanFormat => {
                 unreachable!("handled above")
             }
             Effect::Check => {
@@ -312,11 +348,58 @@ impl FunctionInstrumenter<'_> {
         }
     }
 
+    /// scanf-style calls, after the call: each target the format assigned
+    /// (per the return value) becomes initialized. With the targets as
+    /// variadic arguments, `__umsan_model_scan_arg(fmt, ret, i, p, on)` for
+    /// the `i`-th target `p`; with a `va_list`, `__umsan_model_scan_va(fmt,
+    /// ret, offsets, overflow_area, reg_save_area, on)` with the list's words
+    /// before the call. Returns the last instruction emitted.
+    fn emit_scan_targets(&mut self, inst: V, model: &Model, cond: V, pre: &[Pre]) -> V {
+        let Some(Operand::Param(fmt)) = model.src.as_ref() else { return inst };
+        let i64t = self.cx.i64;
+        let fmt = self.model_i64(ir::operand(inst, *fmt));
+        let ret = self.model_i64(inst);
+        let on = unsafe { LLVMBuildZExt(self.b, cond, i64t, NONAME) };
+        let mut last = inst;
+        if let Some(ap) = model.va_list {
+            let words: Vec<V> = va_list_words(ap).iter().map(|w| self.eval_model_expr(inst, w, cond, pre)).collect();
+            let f = self.cx.runtime_fn(MODEL_SCAN_VA, self.cx.void, &[i64t; 6]);
+            return self.call(f, &[fmt, ret, words[0], words[1], words[2], on]);
+        }
+        let Some(first) = model.args else { return inst };
+        let nargs = unsafe { LLVMGetNumArgOperands(inst) };
+        let f = self.cx.runtime_fn(MODEL_SCAN_ARG, self.cx.void, &[i64t; 5]);
+        for i in first..nargs {
+            let arg = ir::operand(inst, i);
+            if ir::type_kind(ir::type_of(arg)) != K::LLVMPointerTypeKind {
+                continue;
+            }
+            let p = self.model_i64(arg);
+            let index = self.cx.const_i64((i - first) as u64);
+            last = self.call(f, &[fmt, ret, index, p, on]);
+        }
+        last
+    }
+
     /// printf-style calls: before the call, hands the format, and for each
     /// variadic argument whether its shadow is poisoned and its value, to
     /// `__umsan_check_format(fmt, n, flag0, value0, …)`, which reports the
     /// arguments the format consumes (and `%s` strings) if uninitialized.
+    ///
+    /// `vprintf`-style (`va_list` in the model): hands the format and the
+    /// `va_list` to `__umsan_check_format_va(fmt, ap)`, which reads the
+    /// arguments' shadows where umsan's `va_start` put them.
     fn emit_format_check(&mut self, inst: V, model: &Model) {
+        if let (Some(ap), Some(Operand::Param(fmt))) = (model.va_list, model.src.as_ref()) {
+            self.set_debug_loc(inst);
+            self.before(inst);
+            let fmt = self.cx.defined_operand(ir::operand(inst, *fmt));
+            let ap = self.cx.defined_operand(ir::operand(inst, ap));
+            let void = unsafe { LLVMVoidTypeInContext(self.cx.ctx) };
+            let f = self.cx.runtime_fn(CHECK_FORMAT_VA, void, &[self.cx.ptr, self.cx.ptr]);
+            self.call(f, &[fmt, ap]);
+            return;
+        }
         let (Some(first), Some(Operand::Param(fmt))) = (model.args, model.src.as_ref()) else { return };
         let nargs = unsafe { LLVMGetNumArgOperands(inst) };
         if first >= nargs || nargs - first > 64 {
@@ -378,20 +461,24 @@ impl FunctionInstrumenter<'_> {
     }
 
     /// Emits a model expression as an `i64`; runtime helpers are told
-    /// `cond` and do nothing (return 0) when it is false.
-    fn eval_model_expr(&mut self, inst: V, e: &Expr, cond: V) -> V {
+    /// `cond` and do nothing (return 0) when it is false. `pre` holds the
+    /// values of the `before(…)` nodes, computed before the call.
+    fn eval_model_expr(&mut self, inst: V, e: &Expr, cond: V, pre: &[Pre]) -> V {
         let i64t = self.cx.i64;
         match e {
+            Expr::Before(_) => {
+                pre.iter().find(|(p, _)| p == e).map(|&(_, v)| v).expect("before() evaluated before the call")
+            }
             Expr::Int(n) => self.cx.const_i64(*n as u64),
             Expr::Ret => self.model_i64(inst),
             Expr::Arg(i) => self.model_i64(ir::operand(inst, *i)),
             Expr::Neg(a) => {
-                let a = self.eval_model_expr(inst, a, cond);
+                let a = self.eval_model_expr(inst, a, cond, pre);
                 unsafe { LLVMBuildNeg(self.b, a, NONAME) }
             }
             Expr::Bin(op, a, b) => {
-                let a = self.eval_model_expr(inst, a, cond);
-                let b = self.eval_model_expr(inst, b, cond);
+                let a = self.eval_model_expr(inst, a, cond, pre);
+                let b = self.eval_model_expr(inst, b, cond, pre);
                 let cmp = |this: &mut Self, p: P| {
                     let c = this.icmp(p, a, b);
                     unsafe { LLVMBuildZExt(this.b, c, i64t, NONAME) }
@@ -429,14 +516,14 @@ impl FunctionInstrumenter<'_> {
                 }
             }
             Expr::Call(Func::Min | Func::Max, args) => {
-                let a = self.eval_model_expr(inst, &args[0], cond);
-                let b = self.eval_model_expr(inst, &args[1], cond);
+                let a = self.eval_model_expr(inst, &args[0], cond, pre);
+                let b = self.eval_model_expr(inst, &args[1], cond, pre);
                 let p = if matches!(e, Expr::Call(Func::Min, _)) { P::LLVMIntSLT } else { P::LLVMIntSGT };
                 let c = self.icmp(p, a, b);
                 self.select(c, a, b)
             }
             Expr::Call(f, args) => {
-                let vals: Vec<V> = args.iter().map(|a| self.eval_model_expr(inst, a, cond)).collect();
+                let vals: Vec<V> = args.iter().map(|a| self.eval_model_expr(inst, a, cond, pre)).collect();
                 let on = unsafe { LLVMBuildZExt(self.b, cond, i64t, NONAME) };
                 let mut all = vals;
                 all.push(on);
@@ -476,7 +563,10 @@ impl FunctionInstrumenter<'_> {
                 let Some(model) = self.cx.models.for_function(callee).cloned() else { continue };
                 self.set_debug_loc(inst);
                 let effect = self.emit_model_effect(inst, &model);
-                let covered = model.covered();
+                let mut covered = model.covered();
+                if let Some(first) = model.scan_targets_from() {
+                    covered.extend(first..unsafe { LLVMGetNumArgOperands(inst) });
+                }
                 self.before(ir::next_instruction(effect));
                 for i in 0..unsafe { LLVMGetNumArgOperands(inst) } {
                     let arg = ir::operand(inst, i);
@@ -533,6 +623,23 @@ impl FunctionInstrumenter<'_> {
     }
 }
 
+/// The value of one `before(…)` node of a model expression, computed right
+/// before the modelled call.
+type Pre = (Expr, V);
+
+/// `before(deref(argN))`, `before(deref(argN + 8))`, `before(deref(argN +
+/// 16))`: the three words of the x86_64 `va_list` at parameter `n` before
+/// the call.
+fn va_list_words(n: u32) -> Vec<Expr> {
+    [0, 8, 16]
+        .into_iter()
+        .map(|off| {
+            let at = Expr::Bin(BinOp::Add, Box::new(Expr::Arg(n)), Box::new(Expr::Int(off)));
+            Expr::Before(Box::new(Expr::Call(Func::Deref, vec![at])))
+        })
+        .collect()
+}
+
 /// `void __umsan_check_mem(const void *p, size_t n)`: a modelled function
 /// decided on `[p, p + n)`; reports `use-of-uninitialized-value` at the
 /// call if any byte is uninitialized (runtime: `csrc/umsan_rt.c`).
@@ -552,6 +659,17 @@ const CLEAN_STACK_BELOW: &str = "__umsan_clean_stack_below";
 /// `void __umsan_check_format(const char *fmt, long n, ...)`: see
 /// `emit_format_check` (runtime: `csrc/umsan_rt.c`, `model_helpers.rs`).
 const CHECK_FORMAT: &str = "__umsan_check_format";
+
+/// `void __umsan_check_format_va(const char *fmt, va_list ap)`: see
+/// `emit_format_check` (runtime: `model_helpers.rs`).
+const CHECK_FORMAT_VA: &str = "__umsan_check_format_va";
+
+/// `void __umsan_model_scan_arg(const char *fmt, long ret, long i, void
+/// *p, long on)` and `void __umsan_model_scan_va(const char *fmt, long ret,
+/// long offsets, long overflow_area, long reg_save_area, long on)`: see
+/// `emit_scan_targets` (runtime: `model_helpers.rs`).
+const MODEL_SCAN_ARG: &str = "__umsan_model_scan_arg";
+const MODEL_SCAN_VA: &str = "__umsan_model_scan_va";
 
 /// The runtime API of `umsan.h`.
 const PUBLIC_API: &[&str] =

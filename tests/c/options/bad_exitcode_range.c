@@ -1,0 +1,15 @@
+// An exitcode outside 0..255 (it could not be an exit status) is a start-up
+// error; main never runs.
+// ENV: UMSAN_OPTIONS=halt_on_error=0:exitcode=256
+// EXPECT: error
+// EXIT: 1
+// ORACLE: skip (umsan-only behaviour)
+#include <stdio.h>
+
+int main(void) {
+    puts("main ran");
+    return 0;
+}
+// CHECK: {{^}}=={{[0-9]+}}==ERROR: umsan: UMSAN_OPTIONS: invalid value '256' for exitcode (valid: an integer from 0 to 255)
+// CHECK-NOT: panicked
+// STDOUT-NOT: main ran

@@ -1,0 +1,15 @@
+// A non-numeric exitcode is a start-up error naming the key, the value and
+// the valid range; main never runs.
+// ENV: UMSAN_OPTIONS=exitcode=abc
+// EXPECT: error
+// EXIT: 1
+// ORACLE: skip (umsan-only behaviour)
+#include <stdio.h>
+
+int main(void) {
+    puts("main ran");
+    return 0;
+}
+// CHECK: {{^}}=={{[0-9]+}}==ERROR: umsan: UMSAN_OPTIONS: invalid value 'abc' for exitcode (valid: an integer from 0 to 255)
+// CHECK-NOT: panicked
+// STDOUT-NOT: main ran
