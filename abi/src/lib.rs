@@ -115,6 +115,9 @@ pub mod rt {
     /// by the caller at the call's debug location. Returns only when
     /// `halt_on_error=0`.
     pub const WARNING: &str = "__umsan_warning";
+    /// The calling convention of [`WARNING`]: LLVM's `preserve_mostcc` (14),
+    /// so a check's cold block clobbers no general-purpose register but r11.
+    pub const WARNING_CALL_CONV: u32 = 14;
     /// `void __umsan_copy_out_check(const void *p, size_t n)`: bytes leave the
     /// program; reports `uninit-copy-out` if any of them is uninitialized.
     pub const COPY_OUT_CHECK: &str = "__umsan_copy_out_check";
