@@ -177,6 +177,13 @@ __asm__(
     "    .cfi_endproc\n"
     "    .size __umsan_warning, .-__umsan_warning\n");
 
+extern void __umsan_rt_warning_noreturn(unsigned int origin, void *pc) __attribute__((noreturn));
+
+/* The report call of code compiled with -fno-umsan-recover. */
+UMSAN_ENTRY __attribute__((noreturn)) void __umsan_warning_noreturn(unsigned int origin) {
+    __umsan_rt_warning_noreturn(origin, __builtin_return_address(0));
+}
+
 UMSAN_ENTRY void __umsan_copy_out_check(const void *p, size_t n) {
     __umsan_rt_copy_out_check(p, n, __builtin_return_address(0));
 }

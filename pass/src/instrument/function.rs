@@ -678,9 +678,17 @@ impl<'a> FunctionInstrumenter<'a> {
                     let then = self.split_if_then(cond, before);
                     let loc = unsafe { LLVMInstructionGetDebugLoc(before) };
                     unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };
-                    let call = self.call(self.cx.warning, &[origin]);
+                    let recover = self.cx.opts.recover;
+                    let call = self.call(if recover { self.cx.warning } else { self.cx.warning_noreturn }, &[origin]);
                     unsafe {
-                        LLVMSetInstructionCallConv(call, umsan_abi::rt::WARNING_CALL_CONV);
+                        if recover {
+                            LLVMSetInstructionCallConv(call, umsan_abi::rt::WARNING_CALL_CONV);
+                        } else {
+                            // Nothing follows the report.
+                            LLVMInstructionEraseFromParent(ir::terminator(then));
+                            LLVMPositionBuilderAtEnd(self.b, then);
+                            LLVMBuildUnreachable(self.b);
+                        }
                         LLVMInstructionSetDebugLoc(call, loc);
                         let nomerge = LLVMCreateEnumAttribute(self.cx.ctx, ir::attr_kind("nomerge"), 0);
                         LLVMAddCallSiteAttribute(call, llvm_sys::LLVMAttributeFunctionIndex, nomerge);

@@ -53,6 +53,7 @@ pub struct ModuleCx {
     pub retval_origin_tls: V,
     pub set_origin: RtFn,
     pub warning: RtFn,
+    pub warning_noreturn: RtFn,
     pub poison: RtFn,
     pub unpoison: RtFn,
     pub unpoison_escaped: RtFn,
@@ -108,6 +109,7 @@ impl ModuleCx {
             retval_origin_tls: std::ptr::null_mut(),
             set_origin: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             warning: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
+            warning_noreturn: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             poison: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             unpoison: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             unpoison_escaped: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
@@ -127,6 +129,13 @@ impl ModuleCx {
         cx.warning = cx.runtime_fn(umsan_abi::rt::WARNING, void, &[i32]);
         // `preserve_most`: see `__umsan_warning` in the runtime.
         unsafe { LLVMSetFunctionCallConv(cx.warning.func, umsan_abi::rt::WARNING_CALL_CONV) };
+        if !cx.opts.recover {
+            cx.warning_noreturn = cx.runtime_fn(umsan_abi::rt::WARNING_NORETURN, void, &[i32]);
+            unsafe {
+                let noreturn = LLVMCreateEnumAttribute(ctx, ir::attr_kind("noreturn"), 0);
+                LLVMAddAttributeAtIndex(cx.warning_noreturn.func, llvm_sys::LLVMAttributeFunctionIndex, noreturn);
+            }
+        }
         cx.poison = cx.runtime_fn(umsan_abi::rt::POISON, void, &[ptr, i64]);
         cx.unpoison = cx.runtime_fn(umsan_abi::rt::UNPOISON, void, &[ptr, i64]);
         cx.unpoison_escaped = cx.runtime_fn(umsan_abi::rt::UNPOISON_ESCAPED, void, &[ptr]);
