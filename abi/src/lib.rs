@@ -115,6 +115,13 @@ pub mod rt {
     /// by the caller at the call's debug location. Returns only when
     /// `halt_on_error=0`.
     pub const WARNING: &str = "__umsan_warning";
+    /// The calling convention of [`WARNING`]: LLVM's `preserve_mostcc` (14),
+    /// so a check's cold block clobbers no general-purpose register but r11.
+    pub const WARNING_CALL_CONV: u32 = 14;
+    /// `void __umsan_warning_noreturn(u32 origin)`: as [`WARNING`] for code
+    /// compiled with `-fno-umsan-recover`; never returns, whatever
+    /// `halt_on_error` says.
+    pub const WARNING_NORETURN: &str = "__umsan_warning_noreturn";
     /// `void __umsan_copy_out_check(const void *p, size_t n)`: bytes leave the
     /// program; reports `uninit-copy-out` if any of them is uninitialized.
     pub const COPY_OUT_CHECK: &str = "__umsan_copy_out_check";

@@ -132,6 +132,20 @@ pub fn next_instruction(i: V) -> V {
     unsafe { LLVMGetNextInstruction(i) }
 }
 
+/// Does `a` come after `b` in their (common) block?
+pub fn comes_after(a: V, b: V) -> bool {
+    let mut i = b;
+    loop {
+        i = unsafe { LLVMGetNextInstruction(i) };
+        if i.is_null() {
+            return false;
+        }
+        if i == a {
+            return true;
+        }
+    }
+}
+
 pub fn first_instruction(b: B) -> V {
     unsafe { LLVMGetFirstInstruction(b) }
 }

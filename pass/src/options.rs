@@ -13,6 +13,10 @@ pub struct Options {
     pub track_origins: bool,
     /// Check arguments at calls and return values at returns.
     pub eager_checks: bool,
+    /// A report may return (`halt_on_error=0`). Off: each check ends in a
+    /// `noreturn` call, as MemorySanitizer's default, so the code after it
+    /// knows the value was initialized.
+    pub recover: bool,
     /// TOML model files (`-fumsan-config=`).
     pub configs: Vec<PathBuf>,
     /// Largest constant-size memory operation on shadow emitted inline; larger
@@ -31,6 +35,7 @@ impl Default for Options {
         Options {
             track_origins: false,
             eager_checks: false,
+            recover: true,
             configs: Vec::new(),
             max_inline_shadow_bytes: 64,
             exact_relational: false,
@@ -57,6 +62,7 @@ impl Options {
             match key {
                 "track-origins" => o.track_origins = parse_bool(key, value)?,
                 "eager-checks" => o.eager_checks = parse_bool(key, value)?,
+                "recover" => o.recover = parse_bool(key, value)?,
                 "exact-relational" => o.exact_relational = parse_bool(key, value)?,
                 "config" => o.configs.extend(value.split(':').filter(|p| !p.is_empty()).map(PathBuf::from)),
                 "max-inline-shadow-bytes" => {
@@ -65,7 +71,7 @@ impl Options {
                 }
                 _ => {
                     return Err(format!(
-                        "unknown pass option '{key}' (known: track-origins, eager-checks, exact-relational, config, max-inline-shadow-bytes)"
+                        "unknown pass option '{key}' (known: track-origins, eager-checks, recover, exact-relational, config, max-inline-shadow-bytes)"
                     ))
                 }
             }

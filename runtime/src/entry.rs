@@ -144,6 +144,16 @@ pub extern "C" fn __umsan_rt_warning(origin: c_uint, pc: *const c_void) {
     report::report(Kind::UseOfUninitializedValue, pc as usize, origin, None)
 }
 
+/// Rust side of `__umsan_warning_noreturn(u32 origin)`, the report call of
+/// code compiled with `-fno-umsan-recover`: that code has no path after the
+/// report, so the process ends here even with `halt_on_error=0`.
+#[no_mangle]
+pub extern "C" fn __umsan_rt_warning_noreturn(origin: c_uint, pc: *const c_void) -> ! {
+    report::report(Kind::UseOfUninitializedValue, pc as usize, origin, None);
+    // SAFETY: _exit has no preconditions.
+    unsafe { libc::_exit(crate::options::get().exitcode) }
+}
+
 /// Rust side of `__umsan_copy_out_check(p, n)`.
 #[no_mangle]
 pub extern "C" fn __umsan_rt_copy_out_check(p: *const c_void, n: usize, pc: *const c_void) {

@@ -97,12 +97,26 @@ pub unsafe extern "C" fn __umsan_model_memcmplen(a: u64, b: u64, n: u64, on: u64
         return 0;
     }
     let (pa, pb) = (a as *const u8, b as *const u8);
-    for i in 0..n as usize {
+    let n = n as usize;
+    let mut i = 0;
+    // A word at a time up to the first difference, then the byte in it.
+    while i + 8 <= n {
+        let (wa, wb) = (
+            core::ptr::read_unaligned(pa.add(i) as *const u64),
+            core::ptr::read_unaligned(pb.add(i) as *const u64),
+        );
+        if wa != wb {
+            return (i + ((wa ^ wb).trailing_zeros() / 8) as usize) as u64 + 1;
+        }
+        i += 8;
+    }
+    while i < n {
         if *pa.add(i) != *pb.add(i) {
             return i as u64 + 1;
         }
+        i += 1;
     }
-    n
+    n as u64
 }
 
 /// `deref(p)`: the 8 bytes at `p`.

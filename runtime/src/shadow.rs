@@ -160,40 +160,64 @@ pub fn clean_poisoned_run(p: u64) {
     clean(p, end - p);
 }
 
-/// Index of the first nonzero byte of `bytes`.
+/// The 8 bytes at `p`, unaligned.
+#[inline(always)]
+fn word(bytes: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap())
+}
+
+/// Index of the first nonzero byte of `bytes`: a word at a time (shadow is
+/// mostly zero), 32 bytes per step for long runs.
 fn first_nonzero(bytes: &[u8]) -> Option<usize> {
-    let mut chunks = bytes.chunks_exact(32);
-    let mut base = 0;
-    for c in &mut chunks {
-        if c.iter().fold(0u8, |a, &b| a | b) != 0 {
-            return c.iter().position(|&b| b != 0).map(|i| base + i);
+    let n = bytes.len();
+    let mut i = 0;
+    while i + 32 <= n {
+        let any = word(bytes, i) | word(bytes, i + 8) | word(bytes, i + 16) | word(bytes, i + 24);
+        if any != 0 {
+            break;
         }
-        base += 32;
+        i += 32;
     }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| b != 0)
-        .map(|i| base + i)
+    while i + 8 <= n {
+        let w = word(bytes, i);
+        if w != 0 {
+            return Some(i + (w.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    (i..n).find(|&j| bytes[j] != 0)
 }
 
 /// Index of the last nonzero byte of `bytes`.
 fn last_nonzero(bytes: &[u8]) -> Option<usize> {
-    let mut chunks = bytes.rchunks_exact(32);
     let mut end = bytes.len();
-    for c in &mut chunks {
-        if c.iter().fold(0u8, |a, &b| a | b) != 0 {
-            return c.iter().rposition(|&b| b != 0).map(|i| end - 32 + i);
+    while end >= 32 {
+        let i = end - 32;
+        let any = word(bytes, i) | word(bytes, i + 8) | word(bytes, i + 16) | word(bytes, i + 24);
+        if any != 0 {
+            break;
         }
-        end -= 32;
+        end = i;
     }
-    chunks.remainder().iter().rposition(|&b| b != 0)
+    while end >= 8 {
+        let w = word(bytes, end - 8);
+        if w != 0 {
+            return Some(end - 1 - (w.leading_zeros() / 8) as usize);
+        }
+        end -= 8;
+    }
+    (0..end).rev().find(|&j| bytes[j] != 0)
 }
 
 /// Offset (from `p`) of the first uninitialized byte of `[p, p + n)`.
 pub fn first_poisoned(p: u64, n: u64) -> Option<u64> {
-    if !is_ready() {
+    if !is_ready() || n == 0 {
         return None;
+    }
+    if is_app_range(p, n) {
+        // SAFETY: the shadow of application memory is mapped.
+        let sh = unsafe { core::slice::from_raw_parts(shadow_of(p) as *const u8, n as usize) };
+        return first_nonzero(sh).map(|i| i as u64);
     }
     let mut found = None;
     for_app_pieces(p, n, |s, l| {
@@ -262,5 +286,22 @@ mod tests {
         c[0] = 1;
         assert_eq!(last_nonzero(&c), Some(40));
         assert_eq!(first_nonzero(&c), Some(0));
+    }
+
+    #[test]
+    fn nonzero_scans_match_a_byte_loop() {
+        for len in 0..80usize {
+            for a in 0..len {
+                for b in a..len {
+                    let mut v = vec![0u8; len];
+                    v[a] = 0x10;
+                    v[b] = 0x01;
+                    assert_eq!(first_nonzero(&v), Some(a), "len {len} a {a} b {b}");
+                    assert_eq!(last_nonzero(&v), Some(b), "len {len} a {a} b {b}");
+                }
+            }
+            assert_eq!(first_nonzero(&vec![0u8; len]), None);
+            assert_eq!(last_nonzero(&vec![0u8; len]), None);
+        }
     }
 }

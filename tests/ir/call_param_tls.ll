@@ -1,7 +1,10 @@
-; A direct call to a function: the caller stores each argument's shadow into
-; __umsan_param_tls and names the callee in __umsan_param_tag; the callee
-; reads its parameters' shadows from __umsan_param_tls after checking the
-; tag.
+; Direct calls: the caller stores each argument's shadow into
+; __umsan_param_tls. A callee that code outside this module may call (external
+; linkage, or its address taken) trusts those slots only when
+; __umsan_param_tag names it, and clears the tag once read; its callers name
+; it there, and it names itself in __umsan_retval_tag when it returns. An
+; internal function only called directly by instrumented code ("closed")
+; needs no tag at all.
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
 
@@ -12,13 +15,27 @@ entry:
   ret i32 %r
 }
 
+define i32 @ext_callee(i32 %x) noinline {
+entry:
+  %r = add i32 %x, 1
+  ret i32 %r
+}
+
+define internal i32 @escaping(i32 %x) noinline {
+entry:
+  ret i32 %x
+}
+
+@fp = global ptr @escaping
+
 define i32 @caller(ptr %p) {
 entry:
   %v = load i32, ptr %p, align 4
   %q = getelementptr inbounds i8, ptr %p, i64 8
   %w = load i64, ptr %q, align 8
   %r = call i32 @callee(i32 %v, i64 %w)
-  ret i32 %r
+  %s = call i32 @ext_callee(i32 %r)
+  ret i32 %s
 }
 
 @g = global i32 0
@@ -32,19 +49,30 @@ define void @no_eager() {
 }
 
 ; CHECK-LABEL: define internal i32 @callee(
-; CHECK: @__umsan_param_tag
-; CHECK: @__umsan_param_tls
+; CHECK-NOT: @__umsan_param_tag
+; CHECK: load {{.*}}@__umsan_param_tls
+; CHECK-NOT: @__umsan_retval_tag
 ; CHECK: ret i32 %r
+; CHECK-LABEL: define i32 @ext_callee(
+; CHECK: %[[TAG:.*]] = load ptr, ptr @__umsan_param_tag
+; CHECK: store ptr null, ptr @__umsan_param_tag
+; CHECK: icmp eq ptr %[[TAG]], @ext_callee
+; CHECK: store ptr @ext_callee, ptr @__umsan_retval_tag
+; CHECK: ret i32 %r
+; CHECK-LABEL: define internal i32 @escaping(
+; CHECK: load ptr, ptr @__umsan_param_tag
+; CHECK: store ptr @escaping, ptr @__umsan_retval_tag
 ; CHECK-LABEL: define i32 @caller(
 ; CHECK: store {{.*}}@__umsan_param_tls
-; CHECK: @__umsan_param_tag
+; CHECK-NOT: @__umsan_param_tag
 ; CHECK: call i32 @callee(i32 %v, i64 %w)
-; CHECK: @__umsan_retval_tag
-; CHECK: ret i32 %r
+; CHECK: store ptr @ext_callee, ptr @__umsan_param_tag
+; CHECK: call i32 @ext_callee(
+; CHECK: ret i32 %s
 ; CHECK-LABEL: define void @no_eager(
-; CHECK-NOT: call void @__umsan_warning(
+; CHECK-NOT: call preserve_mostcc void @__umsan_warning(
 ; CHECK: call void @consume(i32 %v)
-; CHECK-NOT: call void @__umsan_warning(
+; CHECK-NOT: call preserve_mostcc void @__umsan_warning(
 ; CHECK: ret void
-; CHECK-NOT: call void @__umsan_warning(
-; CHECK-LABEL: declare void @__umsan_warning(
+; CHECK-NOT: call preserve_mostcc void @__umsan_warning(
+; CHECK-LABEL: declare preserve_mostcc void @__umsan_warning(

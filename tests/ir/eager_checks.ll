@@ -23,6 +23,31 @@ entry:
 ; CHECK-LABEL: define i32 @f(
 ; CHECK-DAG: call void @consume(i32 %v)
 ; CHECK-DAG: ret i32 %w
-; CHECK-DAG: call void @__umsan_warning(
-; CHECK-DAG: call void @__umsan_warning(
-; CHECK-LABEL: declare void @__umsan_warning(
+; CHECK-DAG: call preserve_mostcc void @__umsan_warning(
+; CHECK-DAG: call preserve_mostcc void @__umsan_warning(
+
+; With eager checks no argument shadow travels: the callee reads no param
+; slot or tag, the caller writes none; the result of a call is clean.
+define i32 @takes(i32 %x) noinline {
+entry:
+  %r = mul i32 %x, 3
+  ret i32 %r
+}
+
+define i32 @gives(i32 %a) {
+entry:
+  %r = call i32 @takes(i32 %a)
+  %c = icmp eq i32 %r, 7
+  %s = select i1 %c, i32 1, i32 2
+  ret i32 %s
+}
+; CHECK-LABEL: define i32 @takes(
+; CHECK-NOT: @__umsan_param_tls
+; CHECK-NOT: @__umsan_param_tag
+; CHECK: ret i32 %r
+; CHECK-LABEL: define i32 @gives(
+; CHECK-NOT: @__umsan_param
+; CHECK: call i32 @takes(i32 %a)
+; CHECK-NOT: load {{.*}}@__umsan_retval_tls
+; CHECK: ret i32 %s
+; CHECK-LABEL: declare preserve_mostcc void @__umsan_warning(

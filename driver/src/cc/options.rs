@@ -6,6 +6,7 @@
 //! | `-fumsan-config=FILE` (repeatable) | — | TOML function models |
 //! | `-fumsan-track-origins` / `-fno-umsan-track-origins` | on | record origins |
 //! | `-fumsan-eager-checks` / `-fno-umsan-eager-checks` | off | check arguments and return values at calls |
+//! | `-fumsan-recover` / `-fno-umsan-recover` | on | a report can return (`halt_on_error=0`); off: checks end in a `noreturn` call, faster code, the first report always ends the process |
 //!
 //! Environment `UMSAN_CONFIG` names more config files (`:`-separated), read
 //! before the command-line ones. The last of a flag and its negation wins.
@@ -29,6 +30,8 @@ pub const VALID_FLAGS: &[&str] = &[
     "-fno-umsan-track-origins",
     "-fumsan-eager-checks",
     "-fno-umsan-eager-checks",
+    "-fumsan-recover",
+    "-fno-umsan-recover",
 ];
 
 /// Environment variable naming config files, `:`-separated.
@@ -46,6 +49,8 @@ pub struct PassOptions {
     pub track_origins: bool,
     /// Report uninitialized arguments and return values at calls.
     pub eager_checks: bool,
+    /// Execution may continue after a report (`halt_on_error=0`).
+    pub recover: bool,
     /// Absolute paths of TOML model files, in order.
     pub configs: Vec<PathBuf>,
 }
@@ -55,6 +60,7 @@ impl Default for PassOptions {
         PassOptions {
             track_origins: true,
             eager_checks: false,
+            recover: true,
             configs: Vec::new(),
         }
     }
@@ -120,6 +126,8 @@ impl PassOptions {
             "-fno-umsan-track-origins" => self.track_origins = false,
             "-fumsan-eager-checks" => self.eager_checks = true,
             "-fno-umsan-eager-checks" => self.eager_checks = false,
+            "-fumsan-recover" => self.recover = true,
+            "-fno-umsan-recover" => self.recover = false,
             "-fumsan-config" | "-fumsan-config=" => {
                 return Err(OptionError::MissingValue(flag.to_owned()))
             }
@@ -169,6 +177,9 @@ impl PassOptions {
             u8::from(self.track_origins),
             u8::from(self.eager_checks)
         );
+        if !self.recover {
+            s.push_str(";recover=0");
+        }
         if !self.configs.is_empty() {
             let paths: Vec<String> = self
                 .configs

@@ -403,8 +403,28 @@ impl<'a> FunctionInstrumenter<'a> {
     fn prologue(&mut self, first: V) {
         self.loc = std::ptr::null_mut();
         self.before(first);
-        let tag = self.load(self.cx.ptr, self.cx.param_tag, 8);
-        self.args_trusted = self.icmp(LLVMIntPredicate::LLVMIntEQ, tag, self.func);
+        let variadic = unsafe { LLVMIsFunctionVarArg(LLVMGlobalGetValueType(self.func)) } != 0;
+        if self.cx.opts.eager_checks && !variadic {
+            // Callers checked the arguments (or were not instrumented).
+            for (i, p) in ir::params(self.func).into_iter().enumerate() {
+                if let Some(byval) = ir::param_type_attr(self.func, i as u32, "byval") {
+                    let size = self.cx.layout.alloc_size(byval);
+                    self.set_shadow_bytes(p, 0, self.cx.const_i64(size), 1);
+                }
+                self.set_clean(p);
+            }
+            return;
+        }
+        self.args_trusted = if self.cx.closed.contains(&self.func) {
+            unsafe { LLVMConstInt(self.cx.i1, 1, 0) }
+        } else {
+            // The tag names the callee of an instrumented call in flight;
+            // clearing it once read keeps a later call from uninstrumented
+            // code from trusting stale slots.
+            let tag = self.load(self.cx.ptr, self.cx.param_tag, 8);
+            self.store(unsafe { LLVMConstNull(self.cx.ptr) }, self.cx.param_tag, 8);
+            self.icmp(LLVMIntPredicate::LLVMIntEQ, tag, self.func)
+        };
         let mut offset = 0u64;
         for (i, p) in ir::params(self.func).into_iter().enumerate() {
             if let Some(byval) = ir::param_type_attr(self.func, i as u32, "byval") {
@@ -615,7 +635,9 @@ impl<'a> FunctionInstrumenter<'a> {
                 }
             }
         }
-        self.store(self.func, self.cx.retval_tag, 8);
+        if !self.cx.closed.contains(&self.func) {
+            self.store(self.func, self.cx.retval_tag, 8);
+        }
         self.returns.push(inst);
     }
 
@@ -642,6 +664,7 @@ impl<'a> FunctionInstrumenter<'a> {
     // ----- materialization -------------------------------------------------------------
 
     fn materialize_actions(&mut self) {
+        let mut reported: Vec<(V, V)> = Vec::new();
         for action in std::mem::take(&mut self.actions) {
             match action {
                 Action::Check { shadow, origin, before } => {
@@ -651,11 +674,21 @@ impl<'a> FunctionInstrumenter<'a> {
                     if ir::is_constant(cond) && unsafe { LLVMIsNull(cond) } != 0 {
                         continue;
                     }
+                    reported.push((shadow, before));
                     let then = self.split_if_then(cond, before);
                     let loc = unsafe { LLVMInstructionGetDebugLoc(before) };
                     unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };
-                    let call = self.call(self.cx.warning, &[origin]);
+                    let recover = self.cx.opts.recover;
+                    let call = self.call(if recover { self.cx.warning } else { self.cx.warning_noreturn }, &[origin]);
                     unsafe {
+                        if recover {
+                            LLVMSetInstructionCallConv(call, umsan_abi::rt::WARNING_CALL_CONV);
+                        } else {
+                            // Nothing follows the report.
+                            LLVMInstructionEraseFromParent(ir::terminator(then));
+                            LLVMPositionBuilderAtEnd(self.b, then);
+                            LLVMBuildUnreachable(self.b);
+                        }
                         LLVMInstructionSetDebugLoc(call, loc);
                         let nomerge = LLVMCreateEnumAttribute(self.cx.ctx, ir::attr_kind("nomerge"), 0);
                         LLVMAddCallSiteAttribute(call, llvm_sys::LLVMAttributeFunctionIndex, nomerge);
@@ -679,6 +712,60 @@ impl<'a> FunctionInstrumenter<'a> {
                         None => {
                             self.call(self.cx.unpoison_escaped, &[ptr]);
                         }
+                    }
+                }
+            }
+        }
+        self.clean_after_checks(&reported);
+    }
+
+    /// Past a check, the checked value counts as initialized: the use was
+    /// reported (or execution stopped), so its shadow is replaced by zero
+    /// wherever the check dominates — as Valgrind's memcheck does, one
+    /// report per uninitialized value instead of a cascade, and the code
+    /// after a check is as cheap as after MemorySanitizer's `noreturn`
+    /// checks. `reported`: (checked shadow, checked instruction).
+    fn clean_after_checks(&self, reported: &[(V, V)]) {
+        let reported: Vec<(V, V)> =
+            reported.iter().copied().filter(|&(s, _)| ir::is_instruction(s)).collect();
+        if reported.is_empty() {
+            return;
+        }
+        let doms = ir::Dominators::new(&ir::reverse_post_order(self.func));
+        for (s, before) in reported {
+            let home = ir::instruction_parent(before);
+            let zero = unsafe { LLVMConstNull(ir::type_of(s)) };
+            let mut uses = Vec::new();
+            unsafe {
+                let mut u = LLVMGetFirstUse(s);
+                while !u.is_null() {
+                    uses.push(LLVMGetUser(u));
+                    u = LLVMGetNextUse(u);
+                }
+            }
+            uses.sort();
+            uses.dedup();
+            for user in uses {
+                if !ir::is_instruction(user) {
+                    continue;
+                }
+                for i in 0..ir::num_operands(user) {
+                    if ir::operand(user, i) != s {
+                        continue;
+                    }
+                    let dominated = if ir::opcode(user) == Op::LLVMPHI {
+                        let from = unsafe { LLVMGetIncomingBlock(user, i) };
+                        doms.dominates(home, from)
+                    } else {
+                        let at = ir::instruction_parent(user);
+                        if at == home {
+                            ir::comes_after(user, before)
+                        } else {
+                            doms.dominates(home, at)
+                        }
+                    };
+                    if dominated {
+                        unsafe { LLVMSetOperand(user, i, zero) };
                     }
                 }
             }

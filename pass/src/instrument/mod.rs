@@ -54,6 +54,7 @@ pub struct ModuleCx {
     pub retval_origin_tls: V,
     pub set_origin: RtFn,
     pub warning: RtFn,
+    pub warning_noreturn: RtFn,
     pub poison: RtFn,
     pub unpoison: RtFn,
     pub unpoison_escaped: RtFn,
@@ -65,6 +66,11 @@ pub struct ModuleCx {
     /// Functions whose bodies this module instruments: calls to them need no
     /// run-time check of whether the callee is instrumented.
     pub instrumented: HashSet<V>,
+    /// Instrumented, non-variadic functions of local linkage whose address
+    /// never escapes: every caller is instrumented code of this module, so
+    /// their arguments' shadows are always in the param TLS and no call
+    /// needs a tag (see [`closed_functions`]).
+    pub closed: HashSet<V>,
 }
 
 impl ModuleCx {
@@ -104,6 +110,7 @@ impl ModuleCx {
             retval_origin_tls: std::ptr::null_mut(),
             set_origin: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             warning: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
+            warning_noreturn: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             poison: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             unpoison: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             unpoison_escaped: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
@@ -112,6 +119,7 @@ impl ModuleCx {
             move_shadow: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             alloc_wrappers: umsan_abi::ALLOC_WRAPPERS.iter().copied().collect(),
             instrumented: HashSet::new(),
+            closed: HashSet::new(),
         };
         cx.param_tls = cx.tls_global(umsan_abi::tls::PARAM, tls_array);
         cx.retval_tls = cx.tls_global(umsan_abi::tls::RETVAL, tls_array);
@@ -120,6 +128,15 @@ impl ModuleCx {
         cx.va_arg_tls = cx.tls_global(umsan_abi::tls::VA_ARG, tls_array);
         cx.va_arg_overflow_size_tls = cx.tls_global(umsan_abi::tls::VA_ARG_OVERFLOW_SIZE, i64);
         cx.warning = cx.runtime_fn(umsan_abi::rt::WARNING, void, &[i32]);
+        // `preserve_most`: see `__umsan_warning` in the runtime.
+        unsafe { LLVMSetFunctionCallConv(cx.warning.func, umsan_abi::rt::WARNING_CALL_CONV) };
+        if !cx.opts.recover {
+            cx.warning_noreturn = cx.runtime_fn(umsan_abi::rt::WARNING_NORETURN, void, &[i32]);
+            unsafe {
+                let noreturn = LLVMCreateEnumAttribute(ctx, ir::attr_kind("noreturn"), 0);
+                LLVMAddAttributeAtIndex(cx.warning_noreturn.func, llvm_sys::LLVMAttributeFunctionIndex, noreturn);
+            }
+        }
         cx.poison = cx.runtime_fn(umsan_abi::rt::POISON, void, &[ptr, i64]);
         cx.unpoison = cx.runtime_fn(umsan_abi::rt::UNPOISON, void, &[ptr, i64]);
         cx.unpoison_escaped = cx.runtime_fn(umsan_abi::rt::UNPOISON_ESCAPED, void, &[ptr]);
@@ -282,6 +299,7 @@ pub fn instrument_module(module: LLVMModuleRef, opts: Options, models: Models) -
         .filter(|&f| !ir::is_declaration(f) && should_instrument(&cx, f))
         .collect();
     cx.instrumented = candidates.iter().copied().collect();
+    cx.closed = closed_functions(&cx.instrumented);
     strip_memory_attributes(module, &candidates);
     for f in candidates {
         let name = ir::value_name(f);
@@ -307,6 +325,43 @@ pub fn instrument_module(module: LLVMModuleRef, opts: Options, models: Models) -
         LLVMAddNamedMetadataOperand(module, marker.as_ptr(), LLVMMetadataAsValue(cx.ctx, md));
     }
     Ok(())
+}
+
+/// The instrumented functions that only instrumented code of this module
+/// can call: local linkage, not variadic, and every use is the callee
+/// operand of a direct call from an instrumented function (no address taken,
+/// not in `llvm.used`).
+fn closed_functions(instrumented: &HashSet<V>) -> HashSet<V> {
+    use llvm_sys::LLVMLinkage::{LLVMInternalLinkage, LLVMPrivateLinkage};
+    let mut closed = HashSet::new();
+    for &f in instrumented {
+        unsafe {
+            let linkage = LLVMGetLinkage(f);
+            if !matches!(linkage, LLVMInternalLinkage | LLVMPrivateLinkage)
+                || LLVMIsFunctionVarArg(LLVMGlobalGetValueType(f)) != 0
+            {
+                continue;
+            }
+            let mut only_direct_calls = true;
+            let mut u = LLVMGetFirstUse(f);
+            while !u.is_null() {
+                let user = LLVMGetUser(u);
+                let direct = !LLVMIsACallInst(user).is_null()
+                    && LLVMGetCalledValue(user) == f
+                    && (0..LLVMGetNumArgOperands(user)).all(|i| ir::operand(user, i) != f)
+                    && instrumented.contains(&ir::block_parent(ir::instruction_parent(user)));
+                if !direct {
+                    only_direct_calls = false;
+                    break;
+                }
+                u = LLVMGetNextUse(u);
+            }
+            if only_direct_calls {
+                closed.insert(f);
+            }
+        }
+    }
+    closed
 }
 
 /// Instrumented code writes thread-local shadow slots around every call, so
