@@ -158,19 +158,29 @@ fn stack_bounds() -> (usize, usize) {
     })
 }
 
+/// `pthread_getattr_np` takes the thread's own lock and calls `malloc`: a
+/// signal handler that needs an origin meanwhile would call it again on
+/// the same thread and wait forever, so the thread's signals stay blocked
+/// for the duration (once per thread).
 fn fetch_stack_bounds() -> Option<(usize, usize)> {
     // SAFETY: attr is initialized by pthread_getattr_np before use and
-    // destroyed after.
+    // destroyed after; the signal masks are plain values.
     unsafe {
+        let mut all: libc::sigset_t = core::mem::zeroed();
+        let mut old: libc::sigset_t = core::mem::zeroed();
+        libc::sigfillset(&mut all);
+        libc::pthread_sigmask(libc::SIG_SETMASK, &all, &mut old);
         let mut attr: libc::pthread_attr_t = core::mem::zeroed();
-        if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) != 0 {
-            return None;
+        let mut bounds = None;
+        if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) == 0 {
+            let mut addr: *mut c_void = core::ptr::null_mut();
+            let mut size: usize = 0;
+            let r = libc::pthread_attr_getstack(&attr, &mut addr, &mut size);
+            libc::pthread_attr_destroy(&mut attr);
+            bounds = (r == 0 && size != 0).then(|| (addr as usize, addr as usize + size));
         }
-        let mut addr: *mut c_void = core::ptr::null_mut();
-        let mut size: usize = 0;
-        let r = libc::pthread_attr_getstack(&attr, &mut addr, &mut size);
-        libc::pthread_attr_destroy(&mut attr);
-        (r == 0 && size != 0).then(|| (addr as usize, addr as usize + size))
+        libc::pthread_sigmask(libc::SIG_SETMASK, &old, core::ptr::null_mut());
+        bounds
     }
 }
 

@@ -5,10 +5,10 @@
 // uninitialized value. The first report (default halt_on_error=1) must be
 // printed and the program must exit 77 — the report may not wait for a
 // lock the interrupted code holds (the report lock, glibc's malloc arena).
-// Without origins: origin creation in a handler has a deadlock of its own
-// (runtime/src/origin.rs fetches stack bounds with pthread_getattr_np,
-// which a handler can re-enter); this test is about the report path.
-// CFLAGS: -pthread -fno-umsan-track-origins
+// With origins (the default), so that the first origin a thread creates —
+// its stack bounds come from pthread_getattr_np, which takes a lock and
+// mallocs — can be interrupted by a handler creating one too.
+// CFLAGS: -pthread
 // EXPECT: report
 #include <pthread.h>
 #include <signal.h>
