@@ -236,6 +236,19 @@ pub fn function_has_attr(f: V, name: &str) -> bool {
     !unsafe { LLVMGetEnumAttributeAtIndex(f, llvm_sys::LLVMAttributeFunctionIndex, kind) }.is_null()
 }
 
+/// Does the call carry the enum attribute `name` at `index` (0 = return
+/// value, i + 1 = argument i)? Attributes of the called function count too.
+pub fn call_has_attr(call: V, index: u32, name: &str) -> bool {
+    let kind = attr_kind(name);
+    unsafe {
+        if !LLVMGetCallSiteEnumAttribute(call, index, kind).is_null() {
+            return true;
+        }
+        let f = LLVMGetCalledValue(call);
+        is_function(f) && !LLVMGetEnumAttributeAtIndex(f, index, kind).is_null()
+    }
+}
+
 /// The type carried by a type attribute (`byval(<ty>)`) of a call argument.
 pub fn call_arg_type_attr(call: V, arg: u32, name: &str) -> Option<T> {
     let kind = attr_kind(name);

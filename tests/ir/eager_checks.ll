@@ -7,12 +7,12 @@
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
 
-declare void @consume(i32)
+declare void @consume(i32 noundef)
 
 @g = global i32 0
 @h = global i32 0
 
-define i32 @f() {
+define noundef i32 @f() {
 entry:
   %v = load i32, ptr @g, align 4
   call void @consume(i32 %v)
@@ -20,7 +20,7 @@ entry:
   ret i32 %w
 }
 
-; CHECK-LABEL: define i32 @f(
+; CHECK-LABEL: define noundef i32 @f(
 ; CHECK-DAG: call void @consume(i32 %v)
 ; CHECK-DAG: ret i32 %w
 ; CHECK-DAG: call preserve_mostcc void @__umsan_warning(
@@ -41,6 +41,17 @@ entry:
   %s = select i1 %c, i32 1, i32 2
   ret i32 %s
 }
+
+; Only `noundef` arguments and returns are checked, as with clang's
+; -fsanitize-memory-param-retval: an argument the callee ignores may have
+; been replaced by `poison`, which is no use of anything.
+declare void @ignores(ptr, i32 noundef)
+define void @passes_poison() {
+entry:
+  call void @ignores(ptr poison, i32 1)
+  ret void
+}
+
 ; CHECK-LABEL: define i32 @takes(
 ; CHECK-NOT: @__umsan_param_tls
 ; CHECK-NOT: @__umsan_param_tag
@@ -50,4 +61,7 @@ entry:
 ; CHECK: call i32 @takes(i32 %a)
 ; CHECK-NOT: load {{.*}}@__umsan_retval_tls
 ; CHECK: ret i32 %s
+; CHECK-LABEL: define void @passes_poison(
+; CHECK-NOT: @__umsan_warning
+; CHECK: ret void
 ; CHECK-LABEL: declare preserve_mostcc void @__umsan_warning(

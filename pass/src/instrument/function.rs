@@ -621,7 +621,11 @@ impl<'a> FunctionInstrumenter<'a> {
         self.before(inst);
         if ir::num_operands(inst) == 1 {
             let v = ir::operand(inst, 0);
-            if self.cx.opts.eager_checks {
+            let noundef = unsafe {
+                !LLVMGetEnumAttributeAtIndex(self.func, llvm_sys::LLVMAttributeReturnIndex, ir::attr_kind("noundef"))
+                    .is_null()
+            };
+            if self.cx.opts.eager_checks && noundef {
                 self.check_operand(v, inst);
             }
             if let Some(st) = self.shadow_ty(v) {

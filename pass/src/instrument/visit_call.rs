@@ -110,8 +110,12 @@ impl FunctionInstrumenter<'_> {
         let nparams = unsafe { LLVMCountParamTypes(fnty) };
         let variadic = unsafe { LLVMIsFunctionVarArg(fnty) } != 0;
         if self.cx.opts.eager_checks {
+            // As -fsanitize-memory-param-retval: `noundef` arguments only
+            // (an argument the callee ignores may have become `poison`).
             for i in 0..nparams {
-                self.check_operand(ir::operand(inst, i), inst);
+                if ir::call_has_attr(inst, i + 1, "noundef") {
+                    self.check_operand(ir::operand(inst, i), inst);
+                }
             }
             if !variadic {
                 // Callees compiled with eager checks take their arguments
