@@ -229,6 +229,18 @@ fn module_offset(f: &Frame) -> String {
 /// One `    #N 0xPC ...` line (without newline). A frame with a function
 /// name but neither location nor module (a heap origin's allocation
 /// function) is just `#N 0xPC in NAME`.
+/// A model applied to an indirect call runs in a wrapper the pass made
+/// (`f.umsan_model.<hash>`, see `pass/src/instrument/model_wrap.rs`): its
+/// frame has no source line, so the report starts at its caller, the
+/// user's call through the pointer.
+fn drop_model_wrappers(frames: &mut Vec<Frame>) {
+    let is_wrapper = |f: &Frame| f.function.as_deref().is_some_and(|n| n.contains(".umsan_model."));
+    let n = frames.iter().take_while(|f| is_wrapper(f)).count();
+    if n < frames.len() {
+        frames.drain(..n);
+    }
+}
+
 pub fn format_frame(n: usize, f: &Frame) -> String {
     let mut s = format!("    #{n} {:#x}", f.pc);
     if let Some(func) = &f.function {
@@ -634,11 +646,12 @@ fn report_locked(kind: Kind, caller: usize, origin: u32, bytes: Option<ByteRange
     if !opts.halt_on_error && !first_time(report_hash(kind, trace.pcs())) {
         return;
     }
-    let frames: Vec<Frame> = trace
+    let mut frames: Vec<Frame> = trace
         .pcs()
         .iter()
         .flat_map(|&pc| symbolize::symbolize(pc))
         .collect();
+    drop_model_wrappers(&mut frames);
     let origin = describe_origin(origin);
     let text = match opts.report_format {
         ReportFormat::Text => format_text(pid(), kind, bytes, &frames, origin.as_ref()),
