@@ -82,8 +82,11 @@ def main():
     ap.add_argument("--seed-start", type=int, default=1, help="first seed (seeds are consecutive)")
     ap.add_argument("--seeds", help="explicit comma-separated seed list (overrides --count/--seed-start)")
     ap.add_argument("--ci", action="store_true", help=f"fixed small sample ({len(CI_SEEDS)} seeds), exit non-zero on any failure")
-    ap.add_argument("--bin", default=os.environ.get("UMSAN_BIN", os.path.join(ROOT, "target", "release")),
-                    help="directory holding umsan-cc (default target/release, or $UMSAN_BIN)")
+    ap.add_argument("--bin", default=os.environ.get("UMSAN_BIN") or (
+                        os.path.join(os.environ["UMSAN_PREFIX"], "bin") if os.environ.get("UMSAN_PREFIX")
+                        else os.path.join(ROOT, "target", "release")),
+                    help="directory holding umsan-cc (default $UMSAN_BIN, else $UMSAN_PREFIX/bin for an "
+                         "installed copy, else target/release)")
     ap.add_argument("--variants", default=",".join(DEFAULT_VARIANTS),
                     help="comma-separated umsan build variants, e.g. O0,O2,O1+origins,O2+eager (default O0,O2)")
     ap.add_argument("--timeout", type=float, default=10.0, help="run timeout in seconds, native and umsan (default 10)")

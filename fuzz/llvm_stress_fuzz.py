@@ -72,8 +72,11 @@ def main():
     ap.add_argument("--variants", default="default,origins",
                     help="comma-separated pass variants: " + ", ".join(VARIANTS) + " (default: default,origins)")
     ap.add_argument("--no-tests-ir", action="store_true", help="do not include tests/ir/*.ll")
-    ap.add_argument("--bin", default=os.environ.get("UMSAN_BIN", os.path.join(ROOT, "target", "release")),
-                    help="directory holding libumsan_pass.so (default target/release, or $UMSAN_BIN)")
+    ap.add_argument("--bin", default=os.environ.get("UMSAN_BIN") or (
+                        os.path.join(os.environ["UMSAN_PREFIX"], "lib", "umsan") if os.environ.get("UMSAN_PREFIX")
+                        else os.path.join(ROOT, "target", "release")),
+                    help="directory holding libumsan_pass.so (default $UMSAN_BIN, else $UMSAN_PREFIX/lib/umsan "
+                         "for an installed copy, else target/release)")
     ap.add_argument("--out", help="directory for failure artifacts (default fuzz/out/llvm-stress-<timestamp>)")
     ap.add_argument("--quiet", action="store_true")
     a = ap.parse_args()

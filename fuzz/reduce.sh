@@ -20,7 +20,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
-kind=""; flags="-O2"; bin="${UMSAN_BIN:-$root/target/release}"; out=""; note=""; match=""
+kind=""; flags="-O2"; bin="${UMSAN_BIN:-${UMSAN_PREFIX:+$UMSAN_PREFIX/bin}}"; bin="${bin:-$root/target/release}"; out=""; note=""; match=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --kind) kind="$2"; shift 2;;

@@ -23,14 +23,19 @@
 //! branch or call depends on it, when it is an address of a load or store, a
 //! divisor, or an index into a vector. There the pass records a check; after
 //! the walk each becomes `if (shadow != 0) __umsan_warning(origin)` in a cold
-//! block carrying the debug location of the use.
+//! block carrying the debug location of the use. The report call is
+//! `preserve_mostcc` (it may return: `halt_on_error=0`) and past the check
+//! the value's shadow is zero; `-fno-umsan-recover` makes it `noreturn`.
 //!
 //! **Calls.** Argument and return shadows pass through thread-local arrays,
 //! guarded by tags naming the callee, so that shadows are trusted only when
 //! both sides are instrumented: code umsan did not compile (libc, Rust,
-//! callbacks) never produces false reports through stale TLS. When a callee
-//! turns out to be uninstrumented, local variables whose address it got are
-//! treated as written by it.
+//! callbacks) never produces false reports through stale TLS; a callee
+//! clears the tag once read. Internal functions only called directly by
+//! instrumented code need no tags. With `-fumsan-eager-checks`, `noundef`
+//! arguments and returns are checked at the call and no shadow crosses
+//! calls at all. When a callee turns out to be uninstrumented, local
+//! variables whose address it got are treated as written by it.
 //!
 //! **Stack.** Stack slots are poisoned when they come into scope (entry,
 //! `lifetime.start`) and cleaned when they leave it (`lifetime.end`, every
