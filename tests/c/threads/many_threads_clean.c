@@ -21,14 +21,7 @@ static void *hide(void *p) {
     return v;
 }
 
-__attribute__((noinline)) size_t copy_mc(void *dst, const void *src, size_t len) {
-    volatile unsigned char *d = dst;
-    const volatile unsigned char *s = src;
-    for (size_t i = 0; i < len; i++)
-        d[i] = s[i];
-    return 0;
-}
-UMSAN_MEMCPY_LIKE(copy_mc, 0, 1, 2, remaining);
+#include "../common/copy_mc.h"
 
 struct msg {
     size_t len;

@@ -31,14 +31,7 @@ static void *hide(void *p) {
 }
 
 /* Copies like Linux's copy_mc_to_kernel: returns the bytes NOT copied. */
-__attribute__((noinline)) size_t copy_mc(void *dst, const void *src, size_t len) {
-    volatile unsigned char *d = dst;
-    const volatile unsigned char *s = src;
-    for (size_t i = 0; i < len; i++)
-        d[i] = s[i];
-    return 0;
-}
-UMSAN_MEMCPY_LIKE(copy_mc, 0, 1, 2, remaining);
+#include "../common/copy_mc.h"
 
 static volatile long sink;
 
