@@ -1,6 +1,9 @@
 // File-descriptor and socket I/O: pipe, socketpair, readv/writev,
 // recv/send, recvfrom/sendto, recvmsg/sendmsg, and the process and system
 // queries (waitpid, getrlimit, uname, getrusage) initialize their outputs.
+// Report counterparts: fd_io_report.c, net_report.c, process_report.c (the
+// outputs of failed calls). uname and getrusage have none: when they
+// succeed they write their whole struct, and they do not fail here.
 // EXPECT: clean
 #include "../common/opaque.h"
 #include <sys/resource.h>
