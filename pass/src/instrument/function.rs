@@ -445,8 +445,9 @@ impl<'a> FunctionInstrumenter<'a> {
             self.set_shadow(p, s);
             if self.cx.origins {
                 let oslot = self.tls_slot(self.cx.param_origin_tls, offset);
+                // Read whoever called: an origin only matters where the
+                // shadow is nonzero, and the shadow is clean unless trusted.
                 let o = self.load(self.cx.i32, oslot, 4);
-                let o = self.select(self.args_trusted, o, self.cx.const_i32(0));
                 self.set_origin(p, o);
             }
             offset += round8(size);

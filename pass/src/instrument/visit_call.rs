@@ -89,11 +89,9 @@ impl FunctionInstrumenter<'_> {
             };
             self.set_shadow(inst, s);
             if self.cx.origins {
+                // No select: the origin only matters where the shadow is
+                // nonzero, which it is only if the callee was ours.
                 let o = self.load(self.cx.i32, self.cx.retval_origin_tls, 4);
-                let o = match returned_ours {
-                    Some(ok) => self.select(ok, o, self.cx.const_i32(0)),
-                    None => o,
-                };
                 self.set_origin(inst, o);
             }
         }
