@@ -217,6 +217,10 @@ mod tests {
             o.apply_flag(f, cwd).unwrap();
         }
         assert_eq!(o, PassOptions::default());
+        o.apply_flag("-fno-umsan-recover", cwd).unwrap();
+        assert_eq!(o.to_env_value(), "track-origins=1;eager-checks=0;recover=0");
+        o.apply_flag("-fumsan-recover", cwd).unwrap();
+        assert_eq!(o, PassOptions::default());
     }
 
     #[test]
