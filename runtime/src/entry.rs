@@ -56,10 +56,21 @@ pub unsafe extern "C" fn __umsan_rt_poison_stack(
     descr: *const c_char,
     fp: *const c_void,
 ) {
-    shadow::poison(p as u64, n as u64);
+    let (p, n) = (p as u64, n as u64);
+    if n != 0 && crate::mapping::is_ready() && shadow::is_app_range(p, n) {
+        // The common case, once per stack slot per call: a slot inside one
+        // application range, so no clipping.
+        // SAFETY: the shadow and origins of application memory are mapped.
+        core::ptr::write_bytes(umsan_abi::shadow_of(p) as *mut u8, 0xff, n as usize);
+        if origin::tracking() {
+            origin::fill_app(p, n, origin::stack_origin(id_slot, descr, fp as usize));
+        }
+        return;
+    }
+    shadow::poison(p, n);
     if origin::tracking() && n != 0 {
         let id = origin::stack_origin(id_slot, descr, fp as usize);
-        origin::fill(p as u64, n as u64, id);
+        origin::fill(p, n, id);
     }
 }
 

@@ -406,6 +406,17 @@ unsafe fn move_aligned_or_not(dst: u64, src: u64, n: u64) {
     }
 }
 
+/// [`fill`] for `[p, p + n)` (n > 0) inside one application range, with
+/// origins tracked.
+///
+/// # Safety
+/// `[p, p + n)` is application memory and start-up has mapped it.
+pub unsafe fn fill_app(p: u64, n: u64, id: u32) {
+    if id != 0 {
+        fill_in(&Real, p, n, id);
+    }
+}
+
 /// Set the origin of every granule touching `[p, p + n)` to `id`. No-op
 /// when not tracking, before start-up, or for `id == 0`.
 pub fn fill(p: u64, n: u64, id: u32) {

@@ -23,19 +23,22 @@ impl FunctionInstrumenter<'_> {
         }
     }
 
-    /// Address of the origin of the granule holding `addr`.
-    pub(super) fn origin_addr(&self, addr: V) -> V {
+    /// Address of the origin of the granule holding `addr`, which is
+    /// `align`-aligned: rounding down is needed only below the granule size.
+    pub(super) fn origin_addr(&self, addr: V, align: u32) -> V {
         unsafe {
             let i = LLVMBuildPtrToInt(self.b, addr, self.cx.i64, NONAME);
             let s = LLVMBuildXor(self.b, i, self.cx.const_i64(umsan_abi::SHADOW_XOR), NONAME);
-            let o = LLVMBuildAdd(self.b, s, self.cx.const_i64(umsan_abi::ORIGIN_ADD), NONAME);
-            let o = LLVMBuildAnd(self.b, o, self.cx.const_i64(!(umsan_abi::ORIGIN_GRANULE - 1)), NONAME);
+            let mut o = LLVMBuildAdd(self.b, s, self.cx.const_i64(umsan_abi::ORIGIN_ADD), NONAME);
+            if u64::from(align) < umsan_abi::ORIGIN_GRANULE {
+                o = LLVMBuildAnd(self.b, o, self.cx.const_i64(!(umsan_abi::ORIGIN_GRANULE - 1)), NONAME);
+            }
             LLVMBuildIntToPtr(self.b, o, self.cx.ptr, NONAME)
         }
     }
 
-    pub(super) fn load_origin(&self, addr: V) -> V {
-        let oa = self.origin_addr(addr);
+    pub(super) fn load_origin(&self, addr: V, align: u32) -> V {
+        let oa = self.origin_addr(addr, align);
         self.load(self.cx.i32, oa, 4)
     }
 
@@ -97,7 +100,7 @@ impl FunctionInstrumenter<'_> {
     /// small aligned stores, by the runtime otherwise.
     pub(super) fn emit_origin_store(&self, origin: V, addr: V, size: u64, align: u32) {
         if align >= 4 && size <= 16 {
-            let oa = self.origin_addr(addr);
+            let oa = self.origin_addr(addr, align);
             for g in 0..size.div_ceil(4) {
                 let p = self.gep_bytes(oa, g * 4);
                 self.store(origin, p, 4);

@@ -95,7 +95,7 @@ impl FunctionInstrumenter<'_> {
         let s = self.load(st, sa, align);
         self.set_shadow(inst, s);
         if self.cx.origins {
-            let o = self.load_origin(ptr);
+            let o = self.load_origin(ptr, align);
             self.set_origin(inst, o);
         }
     }
