@@ -72,6 +72,9 @@ def main():
     ap.add_argument("--variants", default="default,origins",
                     help="comma-separated pass variants: " + ", ".join(VARIANTS) + " (default: default,origins)")
     ap.add_argument("--no-tests-ir", action="store_true", help="do not include tests/ir/*.ll")
+    ap.add_argument("--tests-ir-dir", default=os.path.join(ROOT, "tests", "ir"),
+                    help="where the *.ll inputs come from (default tests/ir; point it at the tests/ir of the "
+                         "commit a --bin snapshot was built from, so that no test needs a newer pass)")
     ap.add_argument("--bin", default=os.environ.get("UMSAN_BIN") or (
                         os.path.join(os.environ["UMSAN_PREFIX"], "lib", "umsan") if os.environ.get("UMSAN_PREFIX")
                         else os.path.join(ROOT, "target", "release")),
@@ -107,12 +110,12 @@ def main():
     # (name, path-or-None, size, seed, pass options from header)
     inputs = []
     if not a.no_tests_ir:
-        for f in sorted(glob.glob(os.path.join(ROOT, "tests", "ir", "*.ll"))):
+        for f in sorted(glob.glob(os.path.join(a.tests_ir_dir, "*.ll"))):
             txt = open(f, errors="replace").read()
             if re.search(r"^;\s*EXPECT-ERROR:", txt, re.M):
                 continue
             m = re.search(r"^;\s*PASS-OPTIONS:\s*(.*)$", txt, re.M)
-            inputs.append((os.path.relpath(f, ROOT), f, None, None, m.group(1).strip() if m else None))
+            inputs.append(("tests/ir/" + os.path.basename(f), f, None, None, m.group(1).strip() if m else None))
     for i in range(count):
         size = sizes[i % len(sizes)]
         seed = seed_start + i
