@@ -32,11 +32,11 @@ pub(super) enum Action {
     /// Store `origin` for the `size` bytes at `addr` if `shadow` has any bit
     /// set (a store of a partly uninitialized value).
     StoreOrigin { shadow: V, origin: V, addr: V, size: u64, align: u32, before: V },
-    /// If `cond` (i1) holds, clean the shadow of `size` bytes at `ptr`, or
-    /// (`None`) of the uninitialized run starting at `ptr` — right after the
-    /// instruction `after`, before any code inserted later for the
-    /// instructions that follow.
-    UnpoisonIf { cond: V, ptr: V, size: Option<u64>, after: V },
+    /// If `cond` (i1) holds, clean for each `(ptr, size)` the shadow of
+    /// `size` bytes at `ptr`, or (`None`) of the uninitialized run starting
+    /// at `ptr` — right after the instruction `after`, before any code
+    /// inserted later for the instructions that follow. One branch for all.
+    UnpoisonIf { cond: V, ptrs: Vec<(V, Option<u64>)>, after: V },
 }
 
 pub struct FunctionInstrumenter<'a> {
@@ -707,15 +707,17 @@ impl<'a> FunctionInstrumenter<'a> {
                     unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };
                     self.emit_origin_store(origin, addr, size, align);
                 }
-                Action::UnpoisonIf { cond, ptr, size, after } => {
+                Action::UnpoisonIf { cond, ptrs, after } => {
                     let before = ir::next_instruction(after);
                     self.set_debug_loc(before);
                     let then = self.split_if_then(cond, before);
                     unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };
-                    match size {
-                        Some(n) => self.set_shadow_bytes(ptr, 0, self.cx.const_i64(n), 1),
-                        None => {
-                            self.call(self.cx.unpoison_escaped, &[ptr]);
+                    for (ptr, size) in ptrs {
+                        match size {
+                            Some(n) => self.set_shadow_bytes(ptr, 0, self.cx.const_i64(n), 1),
+                            None => {
+                                self.call(self.cx.unpoison_escaped, &[ptr]);
+                            }
                         }
                     }
                 }

@@ -169,7 +169,7 @@ impl FunctionInstrumenter<'_> {
 
     fn unpoison_escaped_except(&mut self, inst: V, cond: V, after: V, other_memory: bool, skip: &[u32]) {
         let nargs = unsafe { LLVMGetNumArgOperands(inst) };
-        let mut seen = Vec::new();
+        let mut seen: Vec<(V, Option<u64>)> = Vec::new();
         for i in (0..nargs).filter(|i| !skip.contains(i)) {
             let arg = ir::operand(inst, i);
             if ir::type_kind(ir::type_of(arg)) != K::LLVMPointerTypeKind {
@@ -180,11 +180,13 @@ impl FunctionInstrumenter<'_> {
                 None if other_memory && !is_known_clean_pointer(arg) => (arg, None),
                 None => continue,
             };
-            if seen.contains(&ptr) {
+            if seen.iter().any(|&(p, _)| p == ptr) {
                 continue;
             }
-            seen.push(ptr);
-            self.actions.push(Action::UnpoisonIf { cond, ptr, size, after });
+            seen.push((ptr, size));
+        }
+        if !seen.is_empty() {
+            self.actions.push(Action::UnpoisonIf { cond, ptrs: seen, after });
         }
     }
 
