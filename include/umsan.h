@@ -83,26 +83,20 @@ enum umsan_ret_kind_ {
  * follow the function's definition as well as its prototype. */
 #define UMSAN_CAT2_(a, b) a##b
 #define UMSAN_CAT_(a, b) UMSAN_CAT2_(a, b)
+/* One record in section __umsan_models: {function, model text, file, line}. */
+#define UMSAN_RECORD_(fn, TEXT)                                               \
+    static const struct {                                                     \
+        __typeof__(fn) *function;                                             \
+        const char *model;                                                    \
+        const char *file;                                                     \
+        int line;                                                             \
+    } UMSAN_CAT_(umsan_model_record_, __COUNTER__)                            \
+        __attribute__((used, section("__umsan_models"))) = {                  \
+            fn, TEXT, __FILE__, __LINE__}
 #define UMSAN_ANNOTATE_(fn, EFFECT, DSTS, SRCS, LENS, RET)                    \
-    static const struct {                                                     \
-        __typeof__(fn) *function;                                             \
-        const char *model;                                                    \
-        const char *file;                                                     \
-        int line;                                                             \
-    } UMSAN_CAT_(umsan_model_record_, __COUNTER__)                            \
-        __attribute__((used, section("__umsan_models"))) = {                  \
-            fn, "umsan:" EFFECT ":" DSTS ":" SRCS ":" LENS ":" #RET,          \
-            __FILE__, __LINE__}
+    UMSAN_RECORD_(fn, "umsan:" EFFECT ":" DSTS ":" SRCS ":" LENS ":" #RET)
 /* The extended form: the record's model text is "umsan-model:<TOML>". */
-#define UMSAN_MODEL(fn, TOML)                                                 \
-    static const struct {                                                     \
-        __typeof__(fn) *function;                                             \
-        const char *model;                                                    \
-        const char *file;                                                     \
-        int line;                                                             \
-    } UMSAN_CAT_(umsan_model_record_, __COUNTER__)                            \
-        __attribute__((used, section("__umsan_models"))) = {                  \
-            fn, "umsan-model:" TOML, __FILE__, __LINE__}
+#define UMSAN_MODEL(fn, TOML) UMSAN_RECORD_(fn, "umsan-model:" TOML)
 #else
 #define UMSAN_ANNOTATE_(fn, EFFECT, DSTS, SRCS, LENS, RET)                    \
     extern char umsan_annotation_check_[1]
