@@ -84,7 +84,7 @@ struct Project {
     sub: &'static str,
     /// Library sources to leave out (e.g. a standalone `main`).
     skip: &'static [&'static str],
-    /// Our driver, in `tests/acceptance/`.
+    /// Our driver, relative to `tests/acceptance/`.
     driver: &'static str,
     defines: &'static [&'static str],
     libs: &'static [&'static str],
@@ -108,7 +108,8 @@ const LUA: Project = Project {
     krate: "lua-src",
     sub: "lua-5.4.7",
     skip: &["lua.c", "luac.c", "onelua.c"],
-    driver: "lua_driver.c",
+    // The interpreter the code-base test uses too.
+    driver: "../codebases/lua_main.c",
     defines: &["-DLUA_USE_POSIX"],
     libs: &["-lm"],
     args: &["workload.lua"],
