@@ -22,6 +22,13 @@ static inline void *opaque(void *p) {
     return opaque_ptr_sink_;
 }
 
+/* As opaque(), for threads and signal handlers calling it at the same
+ * time: the value passes through a local volatile, not a shared one. */
+static inline void *opaque_mt(void *p) {
+    void *volatile v = p;
+    return v;
+}
+
 /* Returns v (initialized), unknown to the optimizer. */
 static inline long opaque_long(long v) {
     opaque_long_sink_ = v;

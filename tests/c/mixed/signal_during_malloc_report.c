@@ -10,6 +10,7 @@
 // mallocs — can be interrupted by a handler creating one too.
 // CFLAGS: -pthread
 // EXPECT: report
+#include "../common/opaque.h"
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -22,14 +23,9 @@ static volatile long sink;
 static int deliveries;
 static int handled;
 
-static void *hide(void *p) {
-    void *volatile v = p;
-    return v;
-}
-
 static void on_usr1(int sig) {
     int junk[2];
-    int *u = hide(junk);
+    int *u = opaque_mt(junk);
     if (__atomic_add_fetch(&deliveries, 1, __ATOMIC_RELAXED) >= 100) {
         if (u[sig & 1] == 7) // REPORT
             sink++;
@@ -44,9 +40,9 @@ static void *worker(void *arg) {
         /* 1.1 to 3 KB: past the per-thread cache, cheap to clean */
         size_t n = 1100 + ((i * 97 + (unsigned long)id * 13) % 1900);
         free(keep[i & 7]);
-        keep[i & 7] = hide(malloc(n));
+        keep[i & 7] = opaque_mt(malloc(n));
         if ((i & 3) == 0)
-            keep[i & 7] = hide(realloc(keep[i & 7], n + 700));
+            keep[i & 7] = opaque_mt(realloc(keep[i & 7], n + 700));
     }
     return NULL;
 }

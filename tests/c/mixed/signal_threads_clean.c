@@ -9,6 +9,7 @@
 // initialized data. No report, no deadlock, the native build's output.
 // CFLAGS: -pthread
 // EXPECT: clean
+#include "../common/opaque.h"
 #include <pthread.h>
 #include <semaphore.h>
 #include <signal.h>
@@ -25,11 +26,6 @@ static _Thread_local int my_id = -1;
 static int handled1[NTHREADS], handled2[NTHREADS];
 static volatile int done_sending;
 static sem_t handled; /* posted by the handlers (async-signal-safe) */
-
-static void *hide(void *p) {
-    void *volatile v = p;
-    return v;
-}
 
 __attribute__((noinline)) static void take(long a, long b, long c) {
     sink = a + b + c; /* not a use */
@@ -67,7 +63,7 @@ __attribute__((noinline)) static long vsum(int n, ...) {
 /* Runs inside the handlers. */
 static void handler_work(int sig) {
     long junk[6];
-    long *p = hide(junk);
+    long *p = opaque_mt(junk);
     take(p[0], p[1], p[2]);
     vtake(3, p[3], p[4], p[5]);
     int local[8];
@@ -101,7 +97,7 @@ static void *worker(void *arg) {
     /* One allocation before the first signal can come: the runtime's
      * per-thread set-up for origins is not re-entrant yet (see
      * signal_during_malloc_report.c). */
-    free(hide(malloc(8)));
+    free(opaque_mt(malloc(8)));
     ready[my_id] = 1;
     long sum = 0;
     for (long i = 0; !__atomic_load_n(&done_sending, __ATOMIC_ACQUIRE) || i < 200000; i++) {
@@ -109,7 +105,7 @@ static void *worker(void *arg) {
             sum += decide(i, i + my_id, 3);
             sum += vsum(4, i, i + 1, i + 2, (long)my_id);
             if ((i & 255) == 0) {
-                char *b = hide(malloc(4096 + (size_t)(i & 1023)));
+                char *b = opaque_mt(malloc(4096 + (size_t)(i & 1023)));
                 memset(b, (int)i, 64);
                 if (b[63] == (char)i)
                     sum++;

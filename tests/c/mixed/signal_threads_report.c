@@ -14,6 +14,7 @@
 // EXIT: 0
 // REPORT-ORDER: any
 // ORACLE: skip (report deduplication)
+#include "../common/opaque.h"
 #include <pthread.h>
 #include <semaphore.h>
 #include <signal.h>
@@ -28,11 +29,6 @@ static _Thread_local int my_id = -1;
 static volatile int phase = 1;
 static sem_t handled;
 static int waiting[NTHREADS], finished[NTHREADS];
-
-static void *hide(void *p) {
-    void *volatile v = p;
-    return v;
-}
 
 __attribute__((noinline)) static void bug_0(const int *u) {
     if (*u == 1) // REPORT
@@ -58,10 +54,10 @@ static void (*const bugs[NTHREADS])(const int *) = {bug_0, bug_1, bug_2, bug_3};
 
 static void on_usr1(int sig) {
     int junk[2];
-    int *u = hide(junk);
+    int *u = opaque_mt(junk);
     if (phase == 1) {
         int local[4] = {sig, sig + 1, sig + 2, sig + 3};
-        int *l = hide(local);
+        int *l = opaque_mt(local);
         if (l[2] == sig + 2) /* initialized */
             sink++;
     } else {
@@ -79,16 +75,16 @@ static void *worker(void *arg) {
     /* One allocation before the first signal can come: the runtime's
      * per-thread set-up for origins is not re-entrant yet (see
      * signal_during_malloc_report.c). */
-    free(hide(malloc(8)));
+    free(opaque_mt(malloc(8)));
     ready[my_id] = 1;
     long sum = 0;
     for (long i = 0; phase == 1 || i < 20000; i++) {
         if (i >= 20000)
             continue;
-        int *a = hide(malloc(32 * sizeof(int)));
+        int *a = opaque_mt(malloc(32 * sizeof(int)));
         for (int k = 0; k < 32; k++)
             a[k] = (int)(k + i + my_id);
-        int *b = hide(malloc(32 * sizeof(int)));
+        int *b = opaque_mt(malloc(32 * sizeof(int)));
         memcpy(b, a, 32 * sizeof(int));
         for (int k = 0; k < 32; k++)
             if (b[k] & 1)

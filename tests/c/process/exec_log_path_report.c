@@ -6,20 +6,16 @@
 // EXPECT: report
 // EXIT: 0
 // ORACLE: skip (umsan's log file across exec)
+#include "../common/opaque.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-static void *hide(void *p) {
-    void *volatile v = p;
-    return v;
-}
-
 static volatile long sink;
 
 __attribute__((noinline)) static void first_image(char **argv) {
-    int *v = hide(malloc(2 * sizeof(int)));
+    int *v = opaque_mt(malloc(2 * sizeof(int)));
     v[0] = 1;
     if (v[1] == v[0]) // REPORT
         sink++;
@@ -30,7 +26,7 @@ __attribute__((noinline)) static void first_image(char **argv) {
 }
 
 __attribute__((noinline)) static void second_image(void) {
-    int *v = hide(malloc(2 * sizeof(int)));
+    int *v = opaque_mt(malloc(2 * sizeof(int)));
     v[1] = 1;
     if (v[0] == v[1]) // REPORT
         sink++;

@@ -4,16 +4,12 @@
 // of the native build.
 // CFLAGS: -pthread
 // EXPECT: clean
+#include "../common/opaque.h"
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-static void *hide(void *p) {
-    void *volatile v = p;
-    return v;
-}
 
 static long results[4];
 static int depth;
@@ -22,10 +18,10 @@ static void *worker(void *arg) {
     int id = (int)(long)arg;
     long sum = 0;
     for (int r = 0; r < 2000; r++) {
-        int *a = hide(malloc(64 * sizeof(int)));
+        int *a = opaque_mt(malloc(64 * sizeof(int)));
         for (int i = 0; i < 64; i++)
             a[i] = i * id + r + depth;
-        int *b = hide(realloc(hide(malloc(8)), 64 * sizeof(int)));
+        int *b = opaque_mt(realloc(opaque_mt(malloc(8)), 64 * sizeof(int)));
         memcpy(b, a, 64 * sizeof(int));
         for (int i = 0; i < 64; i++)
             if (b[i] & 4)

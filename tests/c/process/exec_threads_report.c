@@ -5,16 +5,12 @@
 // Nothing is reported before the exec.
 // CFLAGS: -pthread
 // EXPECT: report
+#include "../common/opaque.h"
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-static void *hide(void *p) {
-    void *volatile v = p;
-    return v;
-}
 
 static volatile long sink;
 static volatile int started[4];
@@ -22,9 +18,9 @@ static volatile int started[4];
 static void *worker(void *arg) {
     int id = (int)(long)arg;
     for (;;) {
-        unsigned char *a = hide(malloc(128));
+        unsigned char *a = opaque_mt(malloc(128));
         memset(a, id, 128);
-        unsigned char *b = hide(malloc(128));
+        unsigned char *b = opaque_mt(malloc(128));
         memcpy(b, a, 128);
         if (b[100] != id) /* initialized */
             abort();
@@ -36,7 +32,7 @@ static void *worker(void *arg) {
 }
 
 __attribute__((noinline)) static int second_image(void) {
-    long *v = hide(malloc(8 * sizeof(long)));
+    long *v = opaque_mt(malloc(8 * sizeof(long)));
     for (int i = 0; i < 4; i++)
         v[i] = i * 3;
     long sum = 0;

@@ -9,6 +9,7 @@
 // CFLAGS: -pthread
 // EXPECT: report
 // ORACLE: skip (parses umsan's report text)
+#include "../common/opaque.h"
 #include <errno.h>
 #include <poll.h>
 #include <pthread.h>
@@ -23,11 +24,6 @@
 #define NWORKERS 4
 #define NFORKS 16
 
-static void *hide(void *p) {
-    void *volatile v = p;
-    return v;
-}
-
 static volatile long sink;
 static volatile int stop;
 static unsigned char *inited, *uninited;
@@ -35,7 +31,7 @@ static unsigned char *inited, *uninited;
 static void *worker(void *arg) {
     long id = (long)arg;
     while (!__atomic_load_n(&stop, __ATOMIC_ACQUIRE)) {
-        unsigned char *a = hide(malloc(256));
+        unsigned char *a = opaque_mt(malloc(256));
         memset(a, (int)id, 200);
         if (a[199] == id) /* initialized */
             sink++;
@@ -55,7 +51,7 @@ static int child_main(void) {
         return 10;
     if (umsan_test_initialized(uninited, 64) != 0)
         return 11;
-    unsigned char *p = hide(malloc(16));
+    unsigned char *p = opaque_mt(malloc(16));
     child_bug(p); /* halts: exit 77 */
     return 12;
 }
@@ -108,9 +104,9 @@ static int one_child(int k) {
 }
 
 int main(void) {
-    inited = hide(malloc(64));
+    inited = opaque_mt(malloc(64));
     memset(inited, 1, 64);
-    uninited = hide(malloc(64));
+    uninited = opaque_mt(malloc(64));
     pthread_t th[NWORKERS];
     for (long i = 0; i < NWORKERS; i++)
         pthread_create(&th[i], NULL, worker, (void *)i);

@@ -12,6 +12,7 @@
 // EXPECT: report
 // EXIT: 0
 // ORACLE: skip (parses umsan's report text)
+#include "../common/opaque.h"
 #include <errno.h>
 #include <poll.h>
 #include <pthread.h>
@@ -26,11 +27,6 @@
 
 #define NWORKERS 4
 #define NFORKS 64
-
-static void *hide(void *p) {
-    void *volatile v = p;
-    return v;
-}
 
 #include "../common/copy_mc.h"
 
@@ -52,9 +48,9 @@ __attribute__((noinline)) static void child_bug(const unsigned char *p) {
 static void *worker(void *arg) {
     int id = (int)(long)arg;
     while (!__atomic_load_n(&stop, __ATOMIC_ACQUIRE)) {
-        unsigned char *src = hide(malloc(32));
+        unsigned char *src = opaque_mt(malloc(32));
         memset(src, id, 16); /* [16, 32) uninitialized */
-        unsigned char *dst = hide(malloc(32));
+        unsigned char *dst = opaque_mt(malloc(32));
         copy_mc(dst, src, 32);
         free(src);
         if (dst[3] == id) /* initialized */
@@ -67,9 +63,9 @@ static void *worker(void *arg) {
 
 /* The child: instrumented work, one report (on the pipe), exit 0. */
 static void child_main(int k) {
-    unsigned char *src = hide(malloc(64));
+    unsigned char *src = opaque_mt(malloc(64));
     memset(src, k, 24); /* [24, 64) uninitialized */
-    unsigned char *dst = hide(malloc(64));
+    unsigned char *dst = opaque_mt(malloc(64));
     copy_mc(dst, src, 64);
     long sum = 0;
     for (int i = 0; i < 24; i++)
@@ -168,7 +164,7 @@ int main(void) {
     printf("%d of %d children reported correctly\n", NFORKS - bad, NFORKS);
     fflush(stdout);
     /* The parent's own use at the children's line is its own report. */
-    unsigned char *p = hide(malloc(64));
+    unsigned char *p = opaque_mt(malloc(64));
     child_bug(p);
     free(p);
     return 0;

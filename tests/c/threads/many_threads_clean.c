@@ -6,6 +6,7 @@
 // same output as the native build.
 // CFLAGS: -pthread
 // EXPECT: clean
+#include "../common/opaque.h"
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,11 +16,6 @@
 #define NTHREADS 16
 #define ROUNDS 300
 #define SLOTS 4
-
-static void *hide(void *p) {
-    void *volatile v = p;
-    return v;
-}
 
 #include "../common/copy_mc.h"
 
@@ -69,7 +65,7 @@ static unsigned char *alloc_kind(int k, size_t n) {
     case 3: if (posix_memalign(&p, 64, n) != 0) p = NULL; break;
     default: p = aligned_alloc(32, (n + 31) & ~(size_t)31); break;
     }
-    return hide(p);
+    return opaque_mt(p);
 }
 
 static unsigned long results[NTHREADS];

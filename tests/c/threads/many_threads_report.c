@@ -13,6 +13,7 @@
 // EXIT: 0
 // REPORT-ORDER: any
 // ORACLE: skip (umsan annotation and report deduplication)
+#include "../common/opaque.h"
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,11 +26,6 @@
 #define INIT 32 /* bytes [0, 32) of each block are initialized, [32, 64) not */
 
 /* Returns p, opaque to the optimizer (per call: no shared global). */
-static void *hide(void *p) {
-    void *volatile v = p;
-    return v;
-}
-
 /* Copies like Linux's copy_mc_to_kernel: returns the bytes NOT copied. */
 #include "../common/copy_mc.h"
 
@@ -124,14 +120,14 @@ static void *worker(void *arg) {
     int id = (int)(long)arg;
     unsigned long sum = 0;
     for (int round = 0; round < ROUNDS; round++) {
-        unsigned char *src = hide(malloc(BLOCK));
+        unsigned char *src = opaque_mt(malloc(BLOCK));
         for (int i = 0; i < INIT; i++)
             src[i] = (unsigned char)(id * 31 + round * 7 + i);
-        unsigned char *dst = hide(malloc(BLOCK / 2));
-        dst = hide(realloc(dst, BLOCK)); /* grows: the tail is uninitialized */
+        unsigned char *dst = opaque_mt(malloc(BLOCK / 2));
+        dst = opaque_mt(realloc(dst, BLOCK)); /* grows: the tail is uninitialized */
         copy_mc(dst, src, BLOCK);
         free(src);
-        unsigned char *z = hide(calloc(BLOCK, 1));
+        unsigned char *z = opaque_mt(calloc(BLOCK, 1));
         copy_mc(z, dst, INIT); /* z stays fully initialized */
         for (int i = 0; i < BLOCK; i++) {
             if (i < INIT && (dst[i] & 1))
