@@ -267,8 +267,17 @@ impl Scratch {
             .unwrap_or_else(|| std::env::temp_dir().join(format!("umsan-tests-{}", std::process::id())));
         let dir = base.join(format!("{}-{}", safe, SCRATCH_SEQ.fetch_add(1, Ordering::SeqCst)));
         let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
-        Ok(Scratch { dir })
+        // A case finishing on another thread removes the shared parent when
+        // it is momentarily empty (see `finish`), which can happen between
+        // `create_dir_all` making the parent and making `dir`: retry then.
+        let mut attempt = 0;
+        loop {
+            match std::fs::create_dir_all(&dir) {
+                Ok(()) => return Ok(Scratch { dir }),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && attempt < 100 => attempt += 1,
+                Err(e) => return Err(format!("creating {}: {e}", dir.display())),
+            }
+        }
     }
 
     /// Clean up after a passing case; on failure, mention where the files are.
