@@ -338,10 +338,26 @@ unsafe fn move_in<M: OriginMem>(m: &M, dst: u64, src: u64, n: u64) {
         }
         let s0 = (src + (b0 - dst)) & !3;
         let s1 = (src + (b1 - 1 - dst)) & !3;
-        let mut o = *m.slot(s0);
-        if o == 0 && s1 != s0 {
-            o = *m.slot(s1);
-        }
+        // With different alignments the bytes come from two source
+        // granules. The slot of one whose moved bytes are all initialized
+        // may hold any stale origin: take the other's then. The moved
+        // bytes' shadow is already at the destination (the source may have
+        // been overwritten by an overlapping move).
+        // Among the granules with uninitialized moved bytes, prefer one
+        // whose origin is known (nonzero).
+        let o0 = *m.slot(s0);
+        let o = if s1 == s0 {
+            o0
+        } else {
+            let k = s0 + 4 - (src + (b0 - dst)); // bytes from s0's granule
+            let o1 = *m.slot(s1);
+            match (m.poisoned(b0, k), m.poisoned(b0 + k, b1 - b0 - k)) {
+                (true, true) if o0 == 0 => o1,
+                (true, _) => o0,
+                (false, true) => o1,
+                (false, false) => o0,
+            }
+        };
         *m.slot(g) = o;
     };
     if dst < src {
@@ -437,8 +453,17 @@ pub fn move_origins(dst: u64, src: u64, n: u64) {
         return;
     }
     if is_app_range(dst, n) && is_app_range(src, n) {
+        // The shadow has moved already, and only the origins of moved bytes
+        // that are uninitialized matter: move just the span from the first
+        // to the last of them (nothing when the data moved is initialized,
+        // the common case). Granules outside the span keep their origins,
+        // which describe bytes the move did not make uninitialized.
         // SAFETY: both ranges are application memory.
-        unsafe { move_aligned_or_not(dst, src, n) };
+        unsafe {
+            if let Some((first, last)) = crate::shadow::poisoned_span_app(dst, n) {
+                move_aligned_or_not(dst + first, src + first, last + 1 - first);
+            }
+        }
         return;
     }
     for_app_pieces(dst, n, |d, l| {

@@ -99,8 +99,136 @@ pub fn move_shadow(dst: u64, src: u64, n: u64) {
     if !is_ready() || n == 0 || dst == src {
         return;
     }
+    if n >= FUSED_MIN
+        && (dst ^ src) & 3 == 0
+        && crate::origin::tracking()
+        && is_app_range(dst, n)
+        && is_app_range(src, n)
+    {
+        // SAFETY: both ranges are application memory.
+        unsafe { move_shadow_and_origins_fused(dst, src, n) };
+        return;
+    }
     move_shadow_only(dst, src, n);
     crate::origin::move_origins(dst, src, n);
+}
+
+/// Moves at least this long, with origins tracked, go through
+/// [`move_shadow_and_origins_fused`].
+const FUSED_MIN: u64 = 2 * FUSED_PIECE;
+/// Piece of a fused move: small enough that the moved shadow is still in
+/// L1 when its origins are considered.
+const FUSED_PIECE: u64 = 4096;
+
+/// A long move with origins tracked, source and destination equally
+/// aligned in their 4-byte granules, both in application memory: in pieces
+/// of [`FUSED_PIECE`] bytes (ending at piece-aligned destination addresses,
+/// so at granule boundaries on both sides), each piece's shadow is copied
+/// while testing it for uninitialized bytes, and only a piece that has any
+/// moves origins. Moving initialized data thus costs one pass over its
+/// shadow, at copy speed. Pieces go in the order that reads every source
+/// byte before it is overwritten, as `memmove` does.
+///
+/// # Safety
+/// Both ranges are application memory and start-up has mapped them.
+unsafe fn move_shadow_and_origins_fused(dst: u64, src: u64, n: u64) {
+    let piece = |d: u64, l: u64| {
+        let s = src + (d - dst);
+        let (sd, ss) = (shadow_of(d) as *mut u8, shadow_of(s) as *const u8);
+        let any = if d.abs_diff(s) >= l {
+            copy_or(sd, ss, l as usize)
+        } else {
+            libc::memmove(sd as *mut _, ss as *const _, l as usize);
+            first_nonzero(core::slice::from_raw_parts(sd, l as usize)).is_some()
+        };
+        if any {
+            crate::origin::move_origins(d, s, l);
+        }
+    };
+    let end = dst + n;
+    let first_end = (dst / FUSED_PIECE + 1) * FUSED_PIECE;
+    let last_start = (end - 1) / FUSED_PIECE * FUSED_PIECE;
+    if dst < src {
+        piece(dst, first_end - dst);
+        let mut d = first_end;
+        while d < last_start {
+            piece(d, FUSED_PIECE);
+            d += FUSED_PIECE;
+        }
+        piece(last_start, end - last_start);
+    } else {
+        piece(last_start, end - last_start);
+        let mut d = last_start;
+        while d > first_end {
+            d -= FUSED_PIECE;
+            piece(d, FUSED_PIECE);
+        }
+        piece(dst, first_end - dst);
+    }
+}
+
+/// Copy `n` bytes from `s` to `d` (not overlapping) and tell whether any
+/// of them is nonzero.
+///
+/// # Safety
+/// `s` is readable and `d` writable for `n` bytes; they do not overlap.
+unsafe fn copy_or(d: *mut u8, s: *const u8, n: usize) -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use core::sync::atomic::{AtomicU8, Ordering};
+        // 0 = not yet known, 1 = AVX2, 2 = baseline.
+        static KIND: AtomicU8 = AtomicU8::new(0);
+        let mut k = KIND.load(Ordering::Relaxed);
+        if k == 0 {
+            k = if std::is_x86_feature_detected!("avx2") { 1 } else { 2 };
+            KIND.store(k, Ordering::Relaxed);
+        }
+        if k == 1 {
+            return copy_or_avx2(d, s, n);
+        }
+    }
+    copy_or_words(d, s, n)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn copy_or_avx2(d: *mut u8, s: *const u8, n: usize) -> bool {
+    use core::arch::x86_64::*;
+    let mut acc = _mm256_setzero_si256();
+    let mut i = 0;
+    while i + 128 <= n {
+        let a = _mm256_loadu_si256(s.add(i) as *const __m256i);
+        let b = _mm256_loadu_si256(s.add(i + 32) as *const __m256i);
+        let c = _mm256_loadu_si256(s.add(i + 64) as *const __m256i);
+        let e = _mm256_loadu_si256(s.add(i + 96) as *const __m256i);
+        _mm256_storeu_si256(d.add(i) as *mut __m256i, a);
+        _mm256_storeu_si256(d.add(i + 32) as *mut __m256i, b);
+        _mm256_storeu_si256(d.add(i + 64) as *mut __m256i, c);
+        _mm256_storeu_si256(d.add(i + 96) as *mut __m256i, e);
+        acc = _mm256_or_si256(acc, _mm256_or_si256(_mm256_or_si256(a, b), _mm256_or_si256(c, e)));
+        i += 128;
+    }
+    let any = _mm256_testz_si256(acc, acc) == 0;
+    copy_or_words(d.add(i), s.add(i), n - i) || any
+}
+
+/// [`copy_or`] a word at a time.
+unsafe fn copy_or_words(d: *mut u8, s: *const u8, n: usize) -> bool {
+    let mut acc = 0u64;
+    let mut i = 0;
+    while i + 8 <= n {
+        let w = (s.add(i) as *const u64).read_unaligned();
+        (d.add(i) as *mut u64).write_unaligned(w);
+        acc |= w;
+        i += 8;
+    }
+    while i < n {
+        let b = *s.add(i);
+        *d.add(i) = b;
+        acc |= b as u64;
+        i += 1;
+    }
+    acc != 0
 }
 
 fn move_shadow_only(dst: u64, src: u64, n: u64) {
@@ -228,6 +356,19 @@ pub fn first_poisoned(p: u64, n: u64) -> Option<u64> {
         }
     });
     found
+}
+
+/// Offsets (from `p`) of the first and the last uninitialized byte of
+/// `[p, p + n)` (n > 0), which lies inside one application range.
+///
+/// # Safety
+/// `[p, p + n)` is application memory and start-up has mapped its shadow.
+#[inline]
+pub unsafe fn poisoned_span_app(p: u64, n: u64) -> Option<(u64, u64)> {
+    let sh = core::slice::from_raw_parts(shadow_of(p) as *const u8, n as usize);
+    let first = first_nonzero(sh)?;
+    let last = first + last_nonzero(&sh[first..]).unwrap_or(0);
+    Some((first as u64, last as u64))
 }
 
 /// Offset (from `p`) of the last uninitialized byte of `[p, p + n)`.

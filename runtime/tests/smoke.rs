@@ -511,6 +511,17 @@ fn origins_from_threads_are_shared_and_deduplicated() {
     assert_eq!(String::from_utf8_lossy(&o.stdout), "origins\n");
 }
 
+/// Random shadow moves (short and long, aligned and not, overlapping in
+/// both directions) against a byte-level model: the shadow is exact and
+/// every uninitialized byte keeps an origin it came with.
+#[test]
+fn random_moves_keep_shadow_and_origins() {
+    require_clang!();
+    let o = run_origins("move-random", None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "moves ok\n");
+}
+
 #[test]
 fn no_origins_without_the_switch() {
     require_clang!();
