@@ -67,6 +67,11 @@ pub enum Effect {
     /// cannot follow (positional `%1$d`) falls back to the treatment of any
     /// uninstrumented call.
     ScanFormat,
+    /// (extension) The function computes its result from its arguments
+    /// alone (`pow`, `tolower`, `__ctype_b_loc`): each argument is used (an
+    /// uninitialized one is a `use-of-uninitialized-value` at the call),
+    /// the result is initialized, and no memory changes. No operands.
+    Pure,
 }
 
 impl Effect {
@@ -81,6 +86,7 @@ impl Effect {
             Effect::CleanStack => "clean_stack",
             Effect::CheckFormat => "check_format",
             Effect::ScanFormat => "scan_format",
+            Effect::Pure => "pure",
         }
     }
 }
@@ -520,7 +526,9 @@ impl TomlEffect {
         let src = operand(self.src, self.src_expr, "src")?;
         let len = match (operand(self.len, self.len_expr, "len")?, self.effect) {
             (Some(l), _) => l,
-            (None, Effect::CleanStack | Effect::CheckFormat | Effect::ScanFormat) => Operand::Expr(Expr::Int(0)),
+            (None, Effect::CleanStack | Effect::CheckFormat | Effect::ScanFormat | Effect::Pure) => {
+                Operand::Expr(Expr::Int(0))
+            }
             (None, _) => return Err("missing field `len`".into()),
         };
         // `ret` is required in the documented form (`len` a parameter
@@ -568,7 +576,7 @@ impl Model {
                 (false, true)
             }
             Effect::CopyIn | Effect::CopyInIov => (true, false),
-            Effect::CleanStack => (false, false),
+            Effect::CleanStack | Effect::Pure => (false, false),
         };
         let name = effect.name();
         for (what, needed, given) in [("dst", needs_dst, dst.is_some()), ("src", needs_src, src.is_some())] {

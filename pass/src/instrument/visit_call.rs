@@ -203,6 +203,12 @@ impl FunctionInstrumenter<'_> {
         for m in model.effects().filter(|m| m.effect == Effect::CheckFormat) {
             self.emit_format_check(inst, m);
         }
+        if model.effects().any(|m| m.effect == Effect::Pure) {
+            self.set_debug_loc(inst);
+            for i in 0..unsafe { LLVMGetNumArgOperands(inst) } {
+                self.check_operand(ir::operand(inst, i), inst);
+            }
+        }
         if self.cx.is_marked_modelled(inst) {
             return;
         }
@@ -271,8 +277,8 @@ impl FunctionInstrumenter<'_> {
             }
             None => yes,
         };
-        if model.effect == Effect::CheckFormat {
-            return inst; // see `emit_format_check`
+        if matches!(model.effect, Effect::CheckFormat | Effect::Pure) {
+            return inst; // see `emit_format_check`, `visit_modelled_call`
         }
         if model.effect == Effect::ScanFormat {
             return self.emit_scan_targets(inst, model, cond, pre);
@@ -350,7 +356,12 @@ impl FunctionInstrumenter<'_> {
                 let d = ptr(self, &model.dst);
                 self.call(self.cx.unpoison, &[d, k])
             }
-            Effect::CopyInIov | Effect::CopyOutIov | Effect::CleanStack | Effect::CheckFormat | Effect::ScanFormat => {
+            Effect::CopyInIov
+            | Effect::CopyOutIov
+            | Effect::CleanStack
+            | Effect::CheckFormat
+            | Effect::ScanFormat
+            | Effect::Pure => {
                 unreachable!("handled above")
             }
             Effect::Check => {
