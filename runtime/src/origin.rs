@@ -246,15 +246,24 @@ pub unsafe fn heap_origin(f: AllocFn, fp: usize) -> u32 {
 /// `id_slot` is null or a valid, 4-aligned `u32` only accessed atomically;
 /// `descr` is null or a static NUL-terminated string; `fp` as in
 /// [`walk_frames`].
+#[inline(always)]
 pub unsafe fn stack_origin(id_slot: *mut u32, descr: *const c_char, fp: usize) -> u32 {
     if !tracking() || id_slot.is_null() || id_slot as usize & 3 != 0 {
         return 0;
     }
-    let slot = &*(id_slot as *const AtomicU32);
-    let id = slot.load(Ordering::Acquire);
+    // Every call but a site's first: one load, no frame.
+    let id = (*(id_slot as *const AtomicU32)).load(Ordering::Acquire);
     if id != 0 {
         return id;
     }
+    new_stack_origin(id_slot, descr, fp)
+}
+
+/// The first use of a stack allocation site: creates its origin.
+#[cold]
+#[inline(never)]
+unsafe fn new_stack_origin(id_slot: *mut u32, descr: *const c_char, fp: usize) -> u32 {
+    let slot = &*(id_slot as *const AtomicU32);
     let mut pcs = [0; MAX_PCS];
     let n = walk_frames(fp, &mut pcs);
     let new = DEPOT.add(OriginKind::Stack, 0, descr as usize, &pcs[..n]);
