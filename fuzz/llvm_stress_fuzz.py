@@ -41,6 +41,8 @@ VARIANTS = {
     "all": ("track-origins=1;eager-checks=1", "umsan"),
     "o2": ("track-origins=1", "umsan,default<O2>"),
     "tiny": ("max-inline-shadow-bytes=0", "umsan"),
+    "ipo": ("", "umsan-o2"),
+    "ipo-origins": ("track-origins=1", "umsan-o2"),
 }
 
 

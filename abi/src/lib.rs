@@ -191,11 +191,47 @@ pub const fn origin_of(addr: u64) -> u64 {
     (shadow_of(addr) + ORIGIN_ADD) & !3
 }
 
+/// Number of application ranges in [`MEMORY_LAYOUT`].
+pub const APP_RANGE_COUNT: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < MEMORY_LAYOUT.len() {
+        if matches!(MEMORY_LAYOUT[i].2, RangeKind::App) {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+};
+
+/// The application ranges of [`MEMORY_LAYOUT`], `[lo, hi)`, in order: a
+/// fixed-size table, so that range tests compile to a few comparisons.
+pub const APP_RANGES: [(u64, u64); APP_RANGE_COUNT] = {
+    let mut out = [(0, 0); APP_RANGE_COUNT];
+    let (mut i, mut n) = (0, 0);
+    while i < MEMORY_LAYOUT.len() {
+        if matches!(MEMORY_LAYOUT[i].2, RangeKind::App) {
+            out[n] = (MEMORY_LAYOUT[i].0, MEMORY_LAYOUT[i].1);
+            n += 1;
+        }
+        i += 1;
+    }
+    out
+};
+
 /// Is `addr` in an application range?
+#[inline]
 pub fn is_app(addr: u64) -> bool {
-    MEMORY_LAYOUT
-        .iter()
-        .any(|&(lo, hi, k, _)| k == RangeKind::App && addr >= lo && addr < hi)
+    APP_RANGES.iter().any(|&(lo, hi)| addr >= lo && addr < hi)
+}
+
+/// Is all of `[p, p + n)` (n > 0) inside one application range?
+#[inline]
+pub fn is_app_range(p: u64, n: u64) -> bool {
+    let Some(last) = p.checked_add(n - 1) else {
+        return false;
+    };
+    APP_RANGES.iter().any(|&(lo, hi)| p >= lo && last < hi)
 }
 
 /// Environment variable through which `umsan-cc` hands options to the pass

@@ -236,6 +236,14 @@ pub fn function_has_attr(f: V, name: &str) -> bool {
     !unsafe { LLVMGetEnumAttributeAtIndex(f, llvm_sys::LLVMAttributeFunctionIndex, kind) }.is_null()
 }
 
+/// Does the function carry the string attribute `key`?
+pub fn function_has_string_attr(f: V, key: &str) -> bool {
+    !unsafe {
+        LLVMGetStringAttributeAtIndex(f, llvm_sys::LLVMAttributeFunctionIndex, key.as_ptr() as *const _, key.len() as u32)
+    }
+    .is_null()
+}
+
 /// Does the call carry the enum attribute `name` at `index` (0 = return
 /// value, i + 1 = argument i)? Attributes of the called function count too.
 pub fn call_has_attr(call: V, index: u32, name: &str) -> bool {

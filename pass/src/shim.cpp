@@ -22,6 +22,7 @@ extern "C" {
 // message that must be released with umsan_free_string.
 char *umsan_prepare_module(LLVMModuleRef M);
 char *umsan_instrument_module(LLVMModuleRef M);
+char *umsan_ipo_module(LLVMModuleRef M);
 void umsan_free_string(char *S);
 }
 
@@ -57,6 +58,30 @@ struct UmsanPass : PassInfoMixin<UmsanPass> {
   static bool isRequired() { return true; }
 };
 
+/// Interprocedural step after the clean-up (instrument/ipo.rs): drops the
+/// shadow passing into closed functions that every call site proves clean.
+struct UmsanIpoPass : PassInfoMixin<UmsanIpoPass> {
+  PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
+    return runRust(M, umsan_ipo_module);
+  }
+  static bool isRequired() { return true; }
+};
+
+constexpr const char *kIpoChanged = "umsan-ipo-changed";
+
+/// Runs its passes only on the functions the IPO step changed.
+struct OnlyIpoChanged : PassInfoMixin<OnlyIpoChanged> {
+  FunctionPassManager FPM;
+  explicit OnlyIpoChanged(FunctionPassManager P) : FPM(std::move(P)) {}
+  PreservedAnalyses run(Function &F, FunctionAnalysisManager &AM) {
+    if (!F.hasFnAttribute(kIpoChanged))
+      return PreservedAnalyses::all();
+    F.removeFnAttr(kIpoChanged);
+    return FPM.run(F, AM);
+  }
+  static bool isRequired() { return true; }
+};
+
 void addCleanupPasses(ModulePassManager &MPM) {
   // The same clean-up clang schedules after MemorySanitizer: fold constant
   // shadows, merge redundant shadow loads, and thread repeated checks of the
@@ -68,6 +93,16 @@ void addCleanupPasses(ModulePassManager &MPM) {
   FPM.addPass(GVNPass());
   FPM.addPass(InstCombinePass());
   MPM.addPass(createModuleToFunctionPassAdaptor(std::move(FPM)));
+  // Two rounds of the interprocedural step, each followed by a clean-up of
+  // the functions it changed (their checks of now-clean parameters fold).
+  for (int Round = 0; Round < 2; ++Round) {
+    MPM.addPass(UmsanIpoPass());
+    FunctionPassManager Again;
+    Again.addPass(EarlyCSEPass());
+    Again.addPass(InstCombinePass());
+    Again.addPass(SimplifyCFGPass());
+    MPM.addPass(createModuleToFunctionPassAdaptor(OnlyIpoChanged(std::move(Again))));
+  }
 }
 
 void registerCallbacks(PassBuilder &PB) {
@@ -86,6 +121,11 @@ void registerCallbacks(PassBuilder &PB) {
          ArrayRef<PassBuilder::PipelineElement>) {
         if (Name == "umsan") {
           MPM.addPass(UmsanPass());
+          return true;
+        }
+        if (Name == "umsan-o2") {
+          MPM.addPass(UmsanPass());
+          addCleanupPasses(MPM);
           return true;
         }
         if (Name == "umsan-prepare") {

@@ -30,8 +30,8 @@ pub fn for_app_pieces(p: u64, n: u64, mut f: impl FnMut(u64, u64)) {
         return;
     }
     let end = p.saturating_add(n);
-    for &(lo, hi, kind, _) in MEMORY_LAYOUT {
-        if kind != RangeKind::App || hi <= p || lo >= end {
+    for &(lo, hi) in &umsan_abi::APP_RANGES {
+        if hi <= p || lo >= end {
             continue;
         }
         let s = p.max(lo);
@@ -40,16 +40,7 @@ pub fn for_app_pieces(p: u64, n: u64, mut f: impl FnMut(u64, u64)) {
     }
 }
 
-/// Is all of `[p, p + n)` (n > 0) inside one application range?
-#[inline]
-pub fn is_app_range(p: u64, n: u64) -> bool {
-    let Some(last) = p.checked_add(n - 1) else {
-        return false;
-    };
-    MEMORY_LAYOUT
-        .iter()
-        .any(|&(lo, hi, k, _)| k == RangeKind::App && p >= lo && last < hi)
-}
+pub use umsan_abi::is_app_range;
 
 /// Fill the shadow of an application piece with `byte`.
 unsafe fn fill_piece(p: u64, n: u64, byte: u8) {

@@ -4,6 +4,9 @@
 //! Header keys (`; KEY: value`):
 //! - `; PASS-OPTIONS: k=v;k=v` — handed to the pass as `UMSAN_PASS_OPTIONS`.
 //! - `; EXPECT-ERROR: text` — opt must fail, and its stderr contain `text`.
+//! - `; PASSES: pipeline` — instead of `umsan` (e.g. `umsan-o2`: the
+//!   instrumentation with the clean-up and interprocedural steps clang
+//!   runs after it at -O1 and above).
 
 use crate::util::{self, Outcome};
 use std::path::Path;
@@ -23,7 +26,7 @@ pub fn run_case(path: &Path) -> Outcome {
     let source = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut cmd = Command::new("opt-19");
     cmd.arg(format!("-load-pass-plugin={}", tools.pass.display()))
-        .arg("-passes=umsan")
+        .arg(format!("-passes={}", header(&source, "PASSES").unwrap_or_else(|| "umsan".into())))
         .arg("-S")
         .arg(path)
         .arg("-o")

@@ -4,6 +4,7 @@
 //! over each of them.
 
 pub mod function;
+pub mod ipo;
 pub mod model_wrap;
 mod origin;
 mod shadow;
@@ -300,6 +301,13 @@ pub fn instrument_module(module: LLVMModuleRef, opts: Options, models: Models) -
         .collect();
     cx.instrumented = candidates.iter().copied().collect();
     cx.closed = closed_functions(&cx.instrumented);
+    for &f in &cx.closed {
+        unsafe {
+            let key = ipo::CLOSED_ATTR;
+            let a = LLVMCreateStringAttribute(cx.ctx, key.as_ptr() as *const _, key.len() as u32, std::ptr::null(), 0);
+            LLVMAddAttributeAtIndex(f, llvm_sys::LLVMAttributeFunctionIndex, a);
+        }
+    }
     strip_memory_attributes(module, &candidates);
     for f in candidates {
         let name = ir::value_name(f);

@@ -1,0 +1,362 @@
+//! Interprocedural clean-up of shadow passing into *closed* functions
+//! (local linkage, called only directly from instrumented code of this
+//! module: see [`super::closed_functions`]), run after the clean-up passes
+//! that follow the instrumentation, when constant shadows have been folded.
+//!
+//! - **Arguments.** When every call site of a closed function `f` stores a
+//!   constant-zero shadow into the param slot at offset `o` (right before
+//!   the call, with no call in between), `f`'s loads of that slot (and of
+//!   its origin slot) become constant zero, and the call sites' stores into
+//!   both slots are deleted: no one else reads them. `f`'s checks of that
+//!   parameter then fold away in the clean-up that follows.
+//! - **Return values.** When every `ret` of a closed function stores a
+//!   constant-zero shadow into the return slot, the callers' loads of the
+//!   slot right after the call become zero. The stores stay (a load the
+//!   scan does not find still reads the right value).
+//!
+//! Functions changed get the string attribute [`CHANGED_ATTR`]: the C++
+//! shim re-runs the clean-up on them, and the step runs again, so that
+//! shadows that became constant propagate one more call level.
+
+use crate::ir::{self, V};
+use llvm_sys::core::*;
+use llvm_sys::prelude::*;
+use llvm_sys::LLVMOpcode as Op;
+use std::collections::{HashMap, HashSet};
+
+/// Marks closed functions (set by the instrumentation).
+pub const CLOSED_ATTR: &str = "umsan-closed";
+/// Marks functions this step changed (removed by the shim's clean-up).
+pub const CHANGED_ATTR: &str = "umsan-ipo-changed";
+
+/// The thread-local slots this step reasons about.
+struct Slots {
+    param: V,
+    param_origin: Option<V>,
+    retval: V,
+    retval_origin: Option<V>,
+}
+
+/// Where a pointer operand points relative to `g`: `None` = not into `g`;
+/// `Some(Some(off))` = `g + off` (the global, or an `i8` GEP constant);
+/// `Some(None)` = into `g` in a form not understood.
+fn slot_offset(ptr: V, g: V) -> Option<Option<u64>> {
+    if ptr == g {
+        return Some(Some(0));
+    }
+    unsafe {
+        if LLVMIsAConstantExpr(ptr).is_null() {
+            return None;
+        }
+        if LLVMGetConstOpcode(ptr) != Op::LLVMGetElementPtr {
+            return refers_to(ptr, g).then_some(None);
+        }
+        if ir::operand(ptr, 0) != g {
+            return refers_to(ptr, g).then_some(None);
+        }
+        let i8t = LLVMInt8TypeInContext(LLVMGetTypeContext(LLVMTypeOf(ptr)));
+        if ir::num_operands(ptr) == 2 && LLVMGetGEPSourceElementType(ptr) == i8t {
+            if let Some(off) = ir::const_int_value(ir::operand(ptr, 1)) {
+                return Some(Some(off));
+            }
+        }
+        Some(None)
+    }
+}
+
+/// Does the constant expression `c` mention `g` anywhere?
+fn refers_to(c: V, g: V) -> bool {
+    if c == g {
+        return true;
+    }
+    unsafe {
+        if LLVMIsAConstantExpr(c).is_null() {
+            return false;
+        }
+    }
+    (0..ir::num_operands(c)).any(|i| refers_to(ir::operand(c, i), g))
+}
+
+fn is_call(i: V) -> bool {
+    unsafe { !LLVMIsACallInst(i).is_null() || !LLVMIsAInvokeInst(i).is_null() }
+}
+
+fn is_debug_intrinsic(i: V) -> bool {
+    unsafe {
+        let callee = LLVMGetCalledValue(i);
+        !callee.is_null()
+            && ir::intrinsic_name(callee).is_some_and(|n| n.starts_with("llvm.dbg.") || n.starts_with("llvm.lifetime."))
+    }
+}
+
+/// The stores into `g` that belong to the call (or `ret`) `at`: those
+/// after the previous call in its block, as (store, offset, value). `None`
+/// when a store of a shape not understood might write `g` there.
+fn stores_before(at: V, g: V) -> Option<Vec<(V, u64, V)>> {
+    let mut out = Vec::new();
+    let mut i = unsafe { LLVMGetPreviousInstruction(at) };
+    while !i.is_null() {
+        if is_call(i) && !is_debug_intrinsic(i) {
+            break;
+        }
+        if ir::opcode(i) == Op::LLVMStore {
+            match slot_offset(ir::operand(i, 1), g) {
+                Some(Some(o)) => out.push((i, o, ir::operand(i, 0))),
+                Some(None) => return None,
+                None => {}
+            }
+        }
+        i = unsafe { LLVMGetPreviousInstruction(i) };
+    }
+    Some(out)
+}
+
+/// The last store into exactly `g + off` of type `ty` before `at` (see
+/// [`stores_before`]), if every store into `g + off` there has that type.
+fn stored_before(at: V, g: V, off: u64, ty: Option<LLVMTypeRef>) -> Option<(V, V)> {
+    let stores = stores_before(at, g)?;
+    let mut hits = stores.into_iter().filter(|&(_, o, _)| o == off);
+    let (st, _, v) = hits.next()?; // the closest one: scanned backwards
+    let ok = |v: V| ty.is_none_or(|t| unsafe { LLVMTypeOf(v) } == t);
+    if !ok(v) || hits.any(|(_, _, w)| !ok(w)) {
+        return None;
+    }
+    Some((st, v))
+}
+
+/// Every instruction of `f` that reads or writes `g`, with the slot offset
+/// it touches (`None`: not understood).
+fn accesses(f: V, g: V) -> Vec<(V, Option<u64>)> {
+    let mut out = Vec::new();
+    for b in ir::blocks(f) {
+        for i in ir::instructions(b) {
+            let n = ir::num_operands(i);
+            for k in 0..n {
+                let op = ir::operand(i, k);
+                if let Some(off) = slot_offset(op, g) {
+                    let understood = match ir::opcode(i) {
+                        Op::LLVMLoad => off,
+                        Op::LLVMStore if k == 1 => off,
+                        _ => None,
+                    };
+                    out.push((i, understood));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A constant whose bits are all zero.
+fn is_zero(v: V) -> bool {
+    unsafe { !LLVMIsAConstant(v).is_null() && LLVMIsNull(v) != 0 }
+}
+
+fn zero_of(v: V) -> V {
+    unsafe { LLVMConstNull(LLVMTypeOf(v)) }
+}
+
+fn replace_with_zero(load: V) {
+    unsafe {
+        LLVMReplaceAllUsesWith(load, zero_of(load));
+        LLVMInstructionEraseFromParent(load);
+    }
+}
+
+fn add_string_attr(f: V, key: &str) {
+    unsafe {
+        let ctx = LLVMGetTypeContext(LLVMTypeOf(f));
+        let a = LLVMCreateStringAttribute(ctx, key.as_ptr() as *const _, key.len() as u32, std::ptr::null(), 0);
+        LLVMAddAttributeAtIndex(f, llvm_sys::LLVMAttributeFunctionIndex, a);
+    }
+}
+
+/// The direct calls of `f`, or `None` if `f` has any other use (or a call
+/// through a different function type).
+fn direct_calls(f: V) -> Option<Vec<V>> {
+    let mut calls = Vec::new();
+    unsafe {
+        let fty = LLVMGlobalGetValueType(f);
+        let mut u = LLVMGetFirstUse(f);
+        while !u.is_null() {
+            let user = LLVMGetUser(u);
+            let ok = !LLVMIsACallInst(user).is_null()
+                && LLVMGetCalledValue(user) == f
+                && LLVMGetCalledFunctionType(user) == fty
+                && (0..LLVMGetNumArgOperands(user)).all(|i| ir::operand(user, i) != f);
+            if !ok {
+                return None;
+            }
+            calls.push(user);
+            u = LLVMGetNextUse(u);
+        }
+    }
+    Some(calls)
+}
+
+fn global(m: LLVMModuleRef, name: &str) -> Option<V> {
+    let c = ir::cstring(name);
+    let g = unsafe { LLVMGetNamedGlobal(m, c.as_ptr()) };
+    (!g.is_null()).then_some(g)
+}
+
+/// One round over the module. Returns the number of slots proven clean.
+pub fn run(m: LLVMModuleRef) -> usize {
+    let (Some(param), Some(retval)) = (global(m, umsan_abi::tls::PARAM), global(m, umsan_abi::tls::RETVAL)) else {
+        return 0;
+    };
+    let slots = Slots {
+        param,
+        param_origin: global(m, umsan_abi::tls::PARAM_ORIGIN),
+        retval,
+        retval_origin: global(m, umsan_abi::tls::RETVAL_ORIGIN),
+    };
+    let closed: Vec<V> = ir::functions(m)
+        .into_iter()
+        .filter(|&f| !ir::is_declaration(f) && ir::function_has_string_attr(f, CLOSED_ATTR))
+        .collect();
+    let layout = ir::Layout::new(m);
+    let mut changed: HashSet<V> = HashSet::new();
+    let mut proven = 0;
+    for &f in &closed {
+        let Some(calls) = direct_calls(f) else { continue };
+        if calls.is_empty() {
+            continue;
+        }
+        proven += params(f, &calls, &slots, &mut changed);
+        proven += returns(f, &calls, &slots, &layout, &mut changed);
+    }
+    for f in changed {
+        add_string_attr(f, CHANGED_ATTR);
+    }
+    proven
+}
+
+/// The argument half (see the module documentation).
+fn params(f: V, calls: &[V], s: &Slots, changed: &mut HashSet<V>) -> usize {
+    // byval arguments reach the slots through memcpy: leave such functions.
+    let n = unsafe { LLVMCountParams(f) };
+    if (0..n).any(|i| ir::param_type_attr(f, i, "byval").is_some()) {
+        return 0;
+    }
+    let mut loads: HashMap<u64, Vec<V>> = HashMap::new();
+    for (i, off) in accesses(f, s.param) {
+        match (ir::opcode(i), off) {
+            (Op::LLVMLoad, Some(o)) => loads.entry(o).or_default().push(i),
+            (Op::LLVMStore, Some(_)) => {} // f's own calls' arguments
+            _ => return 0,
+        }
+    }
+    let mut origin_loads: HashMap<u64, Vec<V>> = HashMap::new();
+    for (i, off) in s.param_origin.map(|g| accesses(f, g)).unwrap_or_default() {
+        match (ir::opcode(i), off) {
+            (Op::LLVMLoad, Some(o)) => origin_loads.entry(o).or_default().push(i),
+            (Op::LLVMStore, Some(_)) => {}
+            _ => return 0,
+        }
+    }
+    let mut offsets: Vec<u64> = loads.keys().copied().collect();
+    offsets.sort_unstable();
+    let mut proven = 0;
+    for o in offsets {
+        // Every load of the slot reads the same type, and every call site
+        // stores a zero of exactly that type there.
+        let ty = unsafe { LLVMTypeOf(loads[&o][0]) };
+        if loads[&o].iter().any(|&l| unsafe { LLVMTypeOf(l) } != ty) {
+            continue;
+        }
+        let mut stores = Vec::new();
+        let all_zero = calls.iter().all(|&c| match stored_before(c, s.param, o, Some(ty)) {
+            Some((st, v)) if is_zero(v) => {
+                stores.push(st);
+                if let Some((ost, _)) = s.param_origin.and_then(|g| stored_before(c, g, o, None)) {
+                    stores.push(ost);
+                }
+                true
+            }
+            _ => false,
+        });
+        if !all_zero {
+            continue;
+        }
+        for l in loads.remove(&o).unwrap_or_default() {
+            replace_with_zero(l);
+        }
+        for l in origin_loads.remove(&o).unwrap_or_default() {
+            replace_with_zero(l);
+        }
+        for st in stores {
+            unsafe { LLVMInstructionEraseFromParent(st) };
+        }
+        changed.insert(f);
+        proven += 1;
+    }
+    proven
+}
+
+/// Do the stores cover every byte of `[0, size)`?
+fn covers(stores: &[(V, u64, V)], size: u64, layout: &ir::Layout) -> bool {
+    let mut spans: Vec<(u64, u64)> =
+        stores.iter().map(|&(_, o, v)| (o, o + layout.store_size(unsafe { LLVMTypeOf(v) }))).collect();
+    spans.sort_unstable();
+    let mut end = 0;
+    for (lo, hi) in spans {
+        if lo > end {
+            break;
+        }
+        end = end.max(hi);
+    }
+    end >= size
+}
+
+/// The return-value half (see the module documentation).
+fn returns(f: V, calls: &[V], s: &Slots, layout: &ir::Layout, changed: &mut HashSet<V>) -> usize {
+    let ret_ty = unsafe { LLVMGetReturnType(LLVMGlobalGetValueType(f)) };
+    if ir::type_kind(ret_ty) == llvm_sys::LLVMTypeKind::LLVMVoidTypeKind {
+        return 0;
+    }
+    let ret_size = layout.store_size(ret_ty);
+    let mut rets = 0;
+    for b in ir::blocks(f) {
+        let t = ir::terminator(b);
+        if ir::opcode(t) != Op::LLVMRet {
+            continue;
+        }
+        rets += 1;
+        // Every store into the return slot before this `ret` stores zero,
+        // and one of them covers offset 0.
+        match stores_before(t, s.retval) {
+            Some(st) if st.iter().all(|&(_, _, v)| is_zero(v)) && covers(&st, ret_size, layout) => {}
+            _ => return 0,
+        }
+    }
+    if rets == 0 {
+        return 0;
+    }
+    let mut any = false;
+    for &c in calls {
+        // The caller's reads of the return slots, right after the call.
+        let mut i = unsafe { LLVMGetNextInstruction(c) };
+        let caller = ir::block_parent(ir::instruction_parent(c));
+        while !i.is_null() && !(is_call(i) && !is_debug_intrinsic(i)) {
+            let next = unsafe { LLVMGetNextInstruction(i) };
+            if ir::opcode(i) == Op::LLVMLoad {
+                let p = ir::operand(i, 0);
+                let hit = slot_offset(p, s.retval).is_some()
+                    || s.retval_origin.is_some_and(|g| slot_offset(p, g).is_some());
+                if hit {
+                    replace_with_zero(i);
+                    changed.insert(caller);
+                    any = true;
+                }
+            } else if ir::opcode(i) == Op::LLVMStore
+                && (slot_offset(ir::operand(i, 1), s.retval).is_some()
+                    || s.retval_origin.is_some_and(|g| slot_offset(ir::operand(i, 1), g).is_some()))
+            {
+                break;
+            }
+            i = next;
+        }
+    }
+    usize::from(any)
+}
