@@ -328,6 +328,29 @@ fn last_nonzero(bytes: &[u8]) -> Option<usize> {
     (0..end).rev().find(|&j| bytes[j] != 0)
 }
 
+/// Is `[p, p + n)` short (at most 16 bytes), inside one application range
+/// and initialized? A quick answer for the checks of short strings and keys
+/// by library models; `false` means "look closer" ([`first_poisoned`]).
+#[inline]
+pub fn short_range_clean(p: u64, n: u64) -> bool {
+    if n == 0 || n > 16 || !is_ready() || !is_app_range(p, n) {
+        return false;
+    }
+    let s = shadow_of(p) as *const u8;
+    // SAFETY: the shadow of application memory is mapped; the loads stay
+    // inside [s, s + n) (two overlapping words cover 4..=16 bytes).
+    unsafe {
+        let any = match n {
+            1..=3 => (0..n as usize).fold(0u8, |a, i| a | *s.add(i)) as u64,
+            4..=7 => {
+                (s as *const u32).read_unaligned() as u64 | (s.add(n as usize - 4) as *const u32).read_unaligned() as u64
+            }
+            _ => (s as *const u64).read_unaligned() | (s.add(n as usize - 8) as *const u64).read_unaligned(),
+        };
+        any == 0
+    }
+}
+
 /// Offset (from `p`) of the first uninitialized byte of `[p, p + n)`.
 pub fn first_poisoned(p: u64, n: u64) -> Option<u64> {
     if !is_ready() || n == 0 {
