@@ -14,6 +14,14 @@
 //!   slot right after the call become zero. The stores stay (a load the
 //!   scan does not find still reads the right value).
 //!
+//! - **Repeated checks.** The instrumentation drops a check of a shadow
+//!   that a dominating check already tested, but only when both see the
+//!   same shadow value then; the clean-up often makes two shadows the same
+//!   value only later (a pointer and `pointer + 16` of a parameter, a
+//!   clean induction variable). A check whose condition a dominating check
+//!   of the same polarity already branched on is dropped here: after a
+//!   report execution either stopped or goes on knowing about that value.
+//!
 //! Functions changed get the string attribute [`CHANGED_ATTR`]: the C++
 //! shim re-runs the clean-up on them, and the step runs again, so that
 //! shadows that became constant propagate one more call level.
@@ -202,6 +210,21 @@ fn global(m: LLVMModuleRef, name: &str) -> Option<V> {
 
 /// One round over the module. Returns the number of slots proven clean.
 pub fn run(m: LLVMModuleRef) -> usize {
+    let mut changed: HashSet<V> = HashSet::new();
+    let proven = shadow_passing(m, &mut changed);
+    for f in ir::functions(m) {
+        if !ir::is_declaration(f) && dedup_checks(f) {
+            changed.insert(f);
+        }
+    }
+    for f in changed {
+        add_string_attr(f, CHANGED_ATTR);
+    }
+    proven
+}
+
+/// The argument and return-value halves over every closed function.
+fn shadow_passing(m: LLVMModuleRef, changed: &mut HashSet<V>) -> usize {
     let (Some(param), Some(retval)) = (global(m, umsan_abi::tls::PARAM), global(m, umsan_abi::tls::RETVAL)) else {
         return 0;
     };
@@ -211,25 +234,84 @@ pub fn run(m: LLVMModuleRef) -> usize {
         retval,
         retval_origin: global(m, umsan_abi::tls::RETVAL_ORIGIN),
     };
-    let closed: Vec<V> = ir::functions(m)
-        .into_iter()
-        .filter(|&f| !ir::is_declaration(f) && ir::function_has_string_attr(f, CLOSED_ATTR))
-        .collect();
     let layout = ir::Layout::new(m);
-    let mut changed: HashSet<V> = HashSet::new();
     let mut proven = 0;
-    for &f in &closed {
+    for f in ir::functions(m) {
+        if ir::is_declaration(f) || !ir::function_has_string_attr(f, CLOSED_ATTR) {
+            continue;
+        }
         let Some(calls) = direct_calls(f) else { continue };
         if calls.is_empty() {
             continue;
         }
-        proven += params(f, &calls, &slots, &mut changed);
-        proven += returns(f, &calls, &slots, &layout, &mut changed);
-    }
-    for f in changed {
-        add_string_attr(f, CHANGED_ATTR);
+        proven += params(f, &calls, &slots, changed);
+        proven += returns(f, &calls, &slots, &layout, changed);
     }
     proven
+}
+
+/// Is `b` a report block: it calls a `__umsan_warning*` function (the
+/// clean-up may have threaded some of the code that follows the check into
+/// it) and ends in an unconditional branch or `unreachable`?
+fn is_report_block(b: LLVMBasicBlockRef) -> bool {
+    let t = ir::terminator(b);
+    if t.is_null() || !(ir::opcode(t) == Op::LLVMUnreachable || ir::opcode(t) == Op::LLVMBr && unsafe { LLVMIsConditional(t) } == 0) {
+        return false;
+    }
+    ir::instructions(b).into_iter().any(|i| {
+        is_call(i) && {
+            let callee = unsafe { LLVMGetCalledValue(i) };
+            ir::is_function(callee) && ir::value_name(callee).starts_with("__umsan_warning")
+        }
+    })
+}
+
+/// Drops checks whose condition a dominating check of the same polarity
+/// already tested (see the module documentation). Returns whether `f`
+/// changed.
+fn dedup_checks(f: V) -> bool {
+    // (condition, report on true?) -> check blocks, in reverse post-order.
+    let rpo = ir::reverse_post_order(f);
+    let mut checks: HashMap<(V, bool), Vec<LLVMBasicBlockRef>> = HashMap::new();
+    let mut order = Vec::new();
+    for &b in &rpo {
+        let t = ir::terminator(b);
+        if t.is_null() || ir::opcode(t) != Op::LLVMBr || unsafe { LLVMIsConditional(t) } == 0 {
+            continue;
+        }
+        let (on_true, on_false) = unsafe { (LLVMGetSuccessor(t, 0), LLVMGetSuccessor(t, 1)) };
+        let key = match (is_report_block(on_true), is_report_block(on_false)) {
+            (true, false) => (unsafe { LLVMGetCondition(t) }, true),
+            (false, true) => (unsafe { LLVMGetCondition(t) }, false),
+            _ => continue,
+        };
+        checks.entry(key).or_default().push(b);
+        order.push((b, key));
+    }
+    if !checks.values().any(|v| v.len() > 1) {
+        return false;
+    }
+    let doms = ir::Dominators::new(&rpo);
+    let mut changed = false;
+    for (b, key) in order {
+        let earlier = &checks[&key];
+        if !earlier.iter().take_while(|&&e| e != b).any(|&e| doms.dominates(e, b)) {
+            continue;
+        }
+        // Branch straight to where the check goes on when clean.
+        unsafe {
+            let t = ir::terminator(b);
+            let cont = LLVMGetSuccessor(t, if key.1 { 1 } else { 0 });
+            let builder = LLVMCreateBuilderInContext(LLVMGetTypeContext(LLVMTypeOf(f)));
+            LLVMPositionBuilderBefore(builder, t);
+            // (The report block becomes unreachable; the clean-up removes it.)
+            LLVMBuildBr(builder, cont);
+            LLVMDisposeBuilder(builder);
+            LLVMInstructionEraseFromParent(t);
+        }
+        changed = true;
+    }
+    changed
 }
 
 /// The argument half (see the module documentation).
@@ -359,4 +441,102 @@ fn returns(f: V, calls: &[V], s: &Slots, layout: &ir::Layout, changed: &mut Hash
         }
     }
     usize::from(any)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use llvm_sys::ir_reader::LLVMParseIRInContext;
+
+    /// Parses `text`, runs one round, prints the module back.
+    fn round(text: &str) -> String {
+        unsafe {
+            let ctx = LLVMContextCreate();
+            let buf = LLVMCreateMemoryBufferWithMemoryRangeCopy(text.as_ptr() as *const _, text.len(), c"t".as_ptr());
+            let mut m = std::ptr::null_mut();
+            let mut err = std::ptr::null_mut();
+            assert_eq!(LLVMParseIRInContext(ctx, buf, &mut m, &mut err), 0, "{}", ir::c_str_lossy(err));
+            run(m);
+            let s = LLVMPrintModuleToString(m);
+            let out = ir::c_str_lossy(s);
+            LLVMDisposeMessage(s);
+            LLVMDisposeModule(m);
+            LLVMContextDispose(ctx);
+            out
+        }
+    }
+
+    /// A check in a loop body after the join of an earlier check of the
+    /// same condition (as the clean-up leaves a vectorized loop) is dropped;
+    /// a check on another branch, not dominated, stays.
+    #[test]
+    fn dominated_repeated_check_is_dropped() {
+        let out = round(
+            r#"
+declare void @__umsan_warning(i32)
+define void @f(i64 %s, i1 %c) {
+entry:
+  %ok = icmp eq i64 %s, 0
+  br label %loop
+loop:
+  br i1 %ok, label %a, label %r1
+r1:
+  call void @__umsan_warning(i32 0)
+  br label %a
+a:
+  br i1 %ok, label %b, label %r2
+r2:
+  call void @__umsan_warning(i32 0)
+  br label %b
+b:
+  br i1 %c, label %loop, label %x
+x:
+  br i1 %c, label %y, label %z
+y:
+  br i1 %ok, label %done, label %r3
+r3:
+  call void @__umsan_warning(i32 0)
+  br label %done
+z:
+  br label %done
+done:
+  ret void
+}
+"#,
+        );
+        assert!(out.contains("loop:                                             ; preds = %b, %entry\n  br i1 %ok, label %a, label %r1"), "{out}");
+        assert!(out.contains("a:                                                ; preds = %r1, %loop\n  br label %b"), "{out}");
+        // Dominated by the check in %loop too: dropped.
+        assert!(out.contains("y:                                                ; preds = %x\n  br label %done"), "{out}");
+        assert!(out.contains("define void @f") && out.contains("\"umsan-ipo-changed\""), "{out}");
+    }
+
+    /// Checks on two branches do not dominate each other: both stay.
+    #[test]
+    fn sibling_checks_stay() {
+        let out = round(
+            r#"
+declare void @__umsan_warning(i32)
+define void @g(i64 %s, i1 %c) {
+entry:
+  %ok = icmp eq i64 %s, 0
+  br i1 %c, label %l, label %r
+l:
+  br i1 %ok, label %done, label %r1
+r1:
+  call void @__umsan_warning(i32 0)
+  br label %done
+r:
+  br i1 %ok, label %done, label %r2
+r2:
+  call void @__umsan_warning(i32 0)
+  br label %done
+done:
+  ret void
+}
+"#,
+        );
+        assert_eq!(out.matches("br i1 %ok").count(), 2, "{out}");
+        assert!(!out.contains("umsan-ipo-changed"), "{out}");
+    }
 }
