@@ -111,12 +111,23 @@ pub mod tls {
 /// co.) iff that symbol is defined and nonzero. [`rt::WARNING`] prints the
 /// origin it is given.
 pub mod rt {
-    /// `void __umsan_warning(u32 origin)`: an uninitialized value was used
-    /// by the caller at the call's debug location. Returns only when
-    /// `halt_on_error=0`.
+    /// `void __umsan_warning(u32, u32, u32, u32, u32, u32 origin)`: an
+    /// uninitialized value was used by the caller at the call's debug
+    /// location. Returns only when `halt_on_error=0`. The first five
+    /// arguments are unused (`poison` at every call): the origin travels in
+    /// the sixth argument register (r9 on x86-64), which the code around a
+    /// check rarely holds a live value in, where the first (rdi) usually
+    /// holds the function's own first argument and would have to be moved
+    /// away for the report call.
     pub const WARNING: &str = "__umsan_warning";
-    /// The calling convention of [`WARNING`]: LLVM's `preserve_mostcc` (14),
-    /// so a check's cold block clobbers no general-purpose register but r11.
+    /// Index of the origin among [`WARNING`]'s arguments.
+    pub const WARNING_ORIGIN_ARG: usize = 5;
+    /// `void __umsan_warning_noorigin(void)`: [`WARNING`] with origin 0
+    /// (unknown), which needs no argument register at all.
+    pub const WARNING_NOORIGIN: &str = "__umsan_warning_noorigin";
+    /// The calling convention of [`WARNING`] and [`WARNING_NOORIGIN`]:
+    /// LLVM's `preserve_mostcc` (14), so a check's cold block clobbers no
+    /// general-purpose register but r11.
     pub const WARNING_CALL_CONV: u32 = 14;
     /// `void __umsan_warning_noreturn(u32 origin)`: as [`WARNING`] for code
     /// compiled with `-fno-umsan-recover`; never returns, whatever

@@ -137,48 +137,56 @@ extern void __umsan_rt_check_initialized(const volatile void *p, size_t n, void 
 
 #define UMSAN_ENTRY __attribute__((visibility("default"), noinline))
 
-/* `void __umsan_warning(u32 origin)`, called by instrumented code with the
- * `preserve_most` calling convention: it keeps every general-purpose
+/* `void __umsan_warning(u32, u32, u32, u32, u32, u32 origin)` and
+ * `void __umsan_warning_noorigin(void)`, called by instrumented code with
+ * the `preserve_most` calling convention: they keep every general-purpose
  * register but r11 (vector registers are the caller's), so the cold report
  * block of a check needs no spills and the hot path keeps its registers
  * although the program may continue after the report (halt_on_error=0).
- * The trampoline saves the registers the C ABI lets __umsan_rt_warning
- * clobber; its CFI lets the unwinder walk through it to the caller. */
-__asm__(
-    "    .text\n"
-    "    .globl __umsan_warning\n"
-    "    .type __umsan_warning, @function\n"
-    "    .p2align 4\n"
-    "__umsan_warning:\n"
-    "    .cfi_startproc\n"
-    "    pushq %rbp\n"
-    "    .cfi_def_cfa_offset 16\n"
-    "    .cfi_offset %rbp, -16\n"
-    "    movq %rsp, %rbp\n"
-    "    .cfi_def_cfa_register %rbp\n"
-    "    pushq %rax\n"
-    "    pushq %rcx\n"
-    "    pushq %rdx\n"
-    "    pushq %rsi\n"
-    "    pushq %rdi\n"
-    "    pushq %r8\n"
-    "    pushq %r9\n"
-    "    pushq %r10\n"
-    "    movq 8(%rbp), %rsi\n"
-    "    call __umsan_rt_warning@PLT\n"
-    "    popq %r10\n"
-    "    popq %r9\n"
-    "    popq %r8\n"
-    "    popq %rdi\n"
-    "    popq %rsi\n"
-    "    popq %rdx\n"
-    "    popq %rcx\n"
-    "    popq %rax\n"
-    "    popq %rbp\n"
-    "    .cfi_def_cfa %rsp, 8\n"
-    "    ret\n"
-    "    .cfi_endproc\n"
-    "    .size __umsan_warning, .-__umsan_warning\n");
+ * The origin comes in r9 (the sixth argument; the first five are unused),
+ * a register the code around a check seldom has a live value in, or not at
+ * all (origin 0). The trampoline saves the registers the C ABI lets
+ * __umsan_rt_warning clobber; its CFI lets the unwinder walk through it to
+ * the caller. */
+#define UMSAN_WARNING_TRAMPOLINE(name, load_origin) \
+    "    .text\n" \
+    "    .globl " #name "\n" \
+    "    .type " #name ", @function\n" \
+    "    .p2align 4\n" \
+    #name ":\n" \
+    "    .cfi_startproc\n" \
+    "    pushq %rbp\n" \
+    "    .cfi_def_cfa_offset 16\n" \
+    "    .cfi_offset %rbp, -16\n" \
+    "    movq %rsp, %rbp\n" \
+    "    .cfi_def_cfa_register %rbp\n" \
+    "    pushq %rax\n" \
+    "    pushq %rcx\n" \
+    "    pushq %rdx\n" \
+    "    pushq %rsi\n" \
+    "    pushq %rdi\n" \
+    "    pushq %r8\n" \
+    "    pushq %r9\n" \
+    "    pushq %r10\n" \
+    "    " load_origin "\n" \
+    "    movq 8(%rbp), %rsi\n" \
+    "    call __umsan_rt_warning@PLT\n" \
+    "    popq %r10\n" \
+    "    popq %r9\n" \
+    "    popq %r8\n" \
+    "    popq %rdi\n" \
+    "    popq %rsi\n" \
+    "    popq %rdx\n" \
+    "    popq %rcx\n" \
+    "    popq %rax\n" \
+    "    popq %rbp\n" \
+    "    .cfi_def_cfa %rsp, 8\n" \
+    "    ret\n" \
+    "    .cfi_endproc\n" \
+    "    .size " #name ", .-" #name "\n"
+__asm__(UMSAN_WARNING_TRAMPOLINE(__umsan_warning, "movl %r9d, %edi")
+        UMSAN_WARNING_TRAMPOLINE(__umsan_warning_noorigin, "xorl %edi, %edi"));
+#undef UMSAN_WARNING_TRAMPOLINE
 
 extern void __umsan_rt_warning_noreturn(unsigned int origin, void *pc) __attribute__((noreturn));
 

@@ -21,7 +21,7 @@ done:
 ; CHECK-LABEL: define void @test(
 ; CHECK: xor i64 {{.*}}, 87960930222080
 ; CHECK: load i32, ptr %p
-; CHECK-DAG: call preserve_mostcc void @__umsan_warning(
+; CHECK-DAG: call preserve_mostcc void @__umsan_warning{{(_noorigin)?}}(
 ; CHECK-DAG: br i1 %c, label %then, label %done
 ; CHECK-DAG: ret void
 ; CHECK-LABEL: declare preserve_mostcc void @__umsan_warning(

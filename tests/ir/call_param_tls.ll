@@ -70,9 +70,9 @@ define void @no_eager() {
 ; CHECK: call i32 @ext_callee(
 ; CHECK: ret i32 %s
 ; CHECK-LABEL: define void @no_eager(
-; CHECK-NOT: call preserve_mostcc void @__umsan_warning(
+; CHECK-NOT: call preserve_mostcc void @__umsan_warning{{(_noorigin)?}}(
 ; CHECK: call void @consume(i32 %v)
-; CHECK-NOT: call preserve_mostcc void @__umsan_warning(
+; CHECK-NOT: call preserve_mostcc void @__umsan_warning{{(_noorigin)?}}(
 ; CHECK: ret void
-; CHECK-NOT: call preserve_mostcc void @__umsan_warning(
+; CHECK-NOT: call preserve_mostcc void @__umsan_warning{{(_noorigin)?}}(
 ; CHECK-LABEL: declare preserve_mostcc void @__umsan_warning(

@@ -23,8 +23,8 @@ entry:
 ; CHECK-LABEL: define noundef i32 @f(
 ; CHECK-DAG: call void @consume(i32 %v)
 ; CHECK-DAG: ret i32 %w
-; CHECK-DAG: call preserve_mostcc void @__umsan_warning(
-; CHECK-DAG: call preserve_mostcc void @__umsan_warning(
+; CHECK-DAG: call preserve_mostcc void @__umsan_warning{{(_noorigin)?}}(
+; CHECK-DAG: call preserve_mostcc void @__umsan_warning{{(_noorigin)?}}(
 
 ; With eager checks no argument shadow travels: the callee reads no param
 ; slot or tag, the caller writes none; the result of a call is clean.

@@ -201,5 +201,5 @@ attributes #5 = { nounwind }
 
 ; CHECK-LABEL: define {{.*}} @mk(
 ; CHECK-LABEL: define {{.*}} @many(
-; CHECK-DAG: call preserve_mostcc void @__umsan_warning(
+; CHECK-DAG: call preserve_mostcc void @__umsan_warning{{(_noorigin)?}}(
 ; CHECK-DAG: ret i32

@@ -19,6 +19,6 @@ no:
 ; CHECK-LABEL: define i32 @f(
 ; CHECK: call void @__umsan_warning_noreturn(
 ; CHECK-NEXT: unreachable
-; CHECK-NOT: call {{.*}}@__umsan_warning(
+; CHECK-NOT: call {{.*}}@__umsan_warning{{(_noorigin)?}}(
 ; CHECK: declare void @__umsan_warning_noreturn(i32) #[[A:[0-9]+]]
 ; CHECK: attributes #[[A]] = { noreturn nounwind }

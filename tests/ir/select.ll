@@ -12,5 +12,5 @@ entry:
 ; CHECK-LABEL: define i32 @pick(
 ; CHECK-DAG: select i1 %c, i32 %a, i32 %b
 ; CHECK-DAG: select i1 %c, i32 %{{[^ ]+}}, i32 %{{[^ ]+}}
-; CHECK-NOT: call preserve_mostcc void @__umsan_warning(
+; CHECK-NOT: call preserve_mostcc void @__umsan_warning{{(_noorigin)?}}(
 ; CHECK: ret i32 %r

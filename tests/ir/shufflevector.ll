@@ -19,6 +19,6 @@ entry:
 ; CHECK-COUNT-2: shufflevector <4 x i32> %{{[^ ]+}}, <4 x i32> %{{[^ ]+}}, <4 x i32> <i32 2, i32 2, i32 0, i32 5>
 ; CHECK: ret <4 x i32> %r
 ; CHECK-LABEL: define i32 @lane(
-; CHECK-DAG: call preserve_mostcc void @__umsan_warning(
+; CHECK-DAG: call preserve_mostcc void @__umsan_warning{{(_noorigin)?}}(
 ; CHECK-DAG: extractelement <4 x i32> %v, i32 %i
 ; CHECK-LABEL: declare preserve_mostcc void @__umsan_warning(

@@ -22,5 +22,5 @@ done:
 ; ((addr ^ 0x500000000000) + 0x100000000000) & ~3, and the warning receives
 ; it (not a constant 0).
 ; CHECK-LABEL: define void @test(
-; CHECK-DAG: call preserve_mostcc void @__umsan_warning(i32 %{{[^ ]+}})
+; CHECK-DAG: call preserve_mostcc void @__umsan_warning(i32 poison, i32 poison, i32 poison, i32 poison, i32 poison, i32 %{{[^ ]+}})
 ; CHECK-LABEL: declare preserve_mostcc void @__umsan_warning(

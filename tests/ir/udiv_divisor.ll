@@ -15,10 +15,10 @@ entry:
 }
 
 ; CHECK-LABEL: define i32 @div(
-; CHECK-DAG: call preserve_mostcc void @__umsan_warning(
+; CHECK-DAG: call preserve_mostcc void @__umsan_warning{{(_noorigin)?}}(
 ; CHECK-DAG: udiv i32 %a, %b
 ; CHECK-LABEL: define i32 @div_const(
-; CHECK-NOT: call preserve_mostcc void @__umsan_warning(
+; CHECK-NOT: call preserve_mostcc void @__umsan_warning{{(_noorigin)?}}(
 ; CHECK: sdiv i32 %a, 7
-; CHECK-NOT: call preserve_mostcc void @__umsan_warning(
+; CHECK-NOT: call preserve_mostcc void @__umsan_warning{{(_noorigin)?}}(
 ; CHECK-LABEL: declare preserve_mostcc void @__umsan_warning(

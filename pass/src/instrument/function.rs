@@ -54,6 +54,11 @@ pub struct FunctionInstrumenter<'a> {
     /// Join blocks of branches that only select a value (see
     /// [`Self::value_only_join`]), with the branch condition.
     select_joins: HashMap<B, V>,
+    /// Shadows that are computed exactly (comparisons) from operands'
+    /// shadows, with a cheaper value that is zero whenever those operands
+    /// are initialized: a check of such a shadow tests the guard on the hot
+    /// path and computes the exact answer only when the guard fails.
+    guards: HashMap<V, V>,
     pub(super) actions: Vec<Action>,
     /// Static allocas with their sizes in bytes, cleaned at every return.
     pub(super) static_allocas: Vec<(V, u64)>,
@@ -86,6 +91,7 @@ impl<'a> FunctionInstrumenter<'a> {
             shadows: HashMap::new(),
             origins: HashMap::new(),
             select_joins: HashMap::new(),
+            guards: HashMap::new(),
             doms: None,
             checked: HashMap::new(),
             phis: Vec::new(),
@@ -221,6 +227,29 @@ impl<'a> FunctionInstrumenter<'a> {
     pub(super) fn bitcast(&self, v: V, t: T) -> V {
         unsafe { LLVMBuildBitCast(self.b, v, t, NONAME) }
     }
+    /// The report call of a failed check, at the builder: `origin` goes to
+    /// `__umsan_warning`'s origin register (or, when it is the constant 0,
+    /// `__umsan_warning_noorigin` takes none); code that cannot recover
+    /// calls `__umsan_warning_noreturn(origin)`.
+    fn report_call(&self, origin: V) -> V {
+        if !self.cx.opts.recover {
+            return self.call(self.cx.warning_noreturn, &[origin]);
+        }
+        if ir::is_constant(origin) && unsafe { LLVMIsNull(origin) } != 0 {
+            return self.call(self.cx.warning_noorigin, &[]);
+        }
+        let mut args = [unsafe { LLVMGetPoison(self.cx.i32) }; umsan_abi::rt::WARNING_ORIGIN_ARG + 1];
+        args[umsan_abi::rt::WARNING_ORIGIN_ARG] = origin;
+        self.call(self.cx.warning, &args)
+    }
+
+    /// Records that `shadow` is zero whenever `guard` is (see `guards`).
+    pub(super) fn set_guard(&mut self, shadow: V, guard: V) {
+        if ir::is_instruction(shadow) && !self.is_clean_const(guard) {
+            self.guards.insert(shadow, guard);
+        }
+    }
+
     pub(super) fn call(&self, f: RtFn, args: &[V]) -> V {
         let mut a = args.to_vec();
         unsafe { LLVMBuildCall2(self.b, f.ty, f.func, a.as_mut_ptr(), a.len() as u32, NONAME) }
@@ -680,11 +709,21 @@ impl<'a> FunctionInstrumenter<'a> {
                         continue;
                     }
                     reported.push((shadow, before));
-                    let then = self.split_if_then(cond, before);
+                    let then = match self.guards.get(&shadow) {
+                        None => self.split_if_then(cond, before),
+                        Some(&guard) => {
+                            // if (guard) { if (exact) report; }: the exact
+                            // computation is used only in the cold block,
+                            // where the clean-up sinks it.
+                            let gcond = self.any_poisoned(guard);
+                            let outer = self.split_if_then(gcond, before);
+                            self.split_if_then(cond, ir::terminator(outer))
+                        }
+                    };
                     let loc = unsafe { LLVMInstructionGetDebugLoc(before) };
                     unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };
                     let recover = self.cx.opts.recover;
-                    let call = self.call(if recover { self.cx.warning } else { self.cx.warning_noreturn }, &[origin]);
+                    let call = self.report_call(origin);
                     unsafe {
                         if recover {
                             LLVMSetInstructionCallConv(call, umsan_abi::rt::WARNING_CALL_CONV);

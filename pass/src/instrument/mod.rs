@@ -55,6 +55,7 @@ pub struct ModuleCx {
     pub retval_origin_tls: V,
     pub set_origin: RtFn,
     pub warning: RtFn,
+    pub warning_noorigin: RtFn,
     pub warning_noreturn: RtFn,
     pub poison: RtFn,
     pub unpoison: RtFn,
@@ -111,6 +112,7 @@ impl ModuleCx {
             retval_origin_tls: std::ptr::null_mut(),
             set_origin: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             warning: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
+            warning_noorigin: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             warning_noreturn: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             poison: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             unpoison: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
@@ -128,9 +130,12 @@ impl ModuleCx {
         cx.retval_tag = cx.tls_global(umsan_abi::tls::RETVAL_TAG, ptr);
         cx.va_arg_tls = cx.tls_global(umsan_abi::tls::VA_ARG, tls_array);
         cx.va_arg_overflow_size_tls = cx.tls_global(umsan_abi::tls::VA_ARG_OVERFLOW_SIZE, i64);
-        cx.warning = cx.runtime_fn(umsan_abi::rt::WARNING, void, &[i32]);
+        cx.warning = cx.runtime_fn(umsan_abi::rt::WARNING, void, &[i32; umsan_abi::rt::WARNING_ORIGIN_ARG + 1]);
+        cx.warning_noorigin = cx.runtime_fn(umsan_abi::rt::WARNING_NOORIGIN, void, &[]);
         // `preserve_most`: see `__umsan_warning` in the runtime.
-        unsafe { LLVMSetFunctionCallConv(cx.warning.func, umsan_abi::rt::WARNING_CALL_CONV) };
+        for f in [cx.warning.func, cx.warning_noorigin.func] {
+            unsafe { LLVMSetFunctionCallConv(f, umsan_abi::rt::WARNING_CALL_CONV) };
+        }
         if !cx.opts.recover {
             cx.warning_noreturn = cx.runtime_fn(umsan_abi::rt::WARNING_NORETURN, void, &[i32]);
             unsafe {

@@ -156,8 +156,10 @@ impl FunctionInstrumenter<'_> {
             _ if self.cx.opts.exact_relational || self.is_clean_const(sa) || self.is_clean_const(sb) => {
                 self.exact_relational(pred, a, sa, b, sb)
             }
-            _ => self.lanes_poisoned(self.or(sa, sb)),
+            _ => return self.set_shadow(inst, self.lanes_poisoned(self.or(sa, sb))),
         };
+        let guard = self.or(sa, sb);
+        self.set_guard(s, guard);
         self.set_shadow(inst, s);
     }
 

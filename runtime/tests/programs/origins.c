@@ -19,7 +19,9 @@ void __umsan_set_origin(void *p, size_t n, uint32_t origin);
 void *__umsan_memcpy(void *d, const void *s, size_t n);
 void __umsan_move_shadow(void *d, const void *s, size_t n);
 void __umsan_copy_out_check(const void *p, size_t n);
-void __umsan_warning(uint32_t origin);
+/* The report call of instrumented code, with its calling convention: the
+ * origin is the sixth argument (r9), the first five are unused. */
+__attribute__((preserve_most)) void __umsan_warning(uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t origin);
 void umsan_check_initialized(const volatile void *p, size_t n);
 
 #ifndef NO_ORIGINS
@@ -178,7 +180,7 @@ int main(int argc, char **argv) {
         umsan_check_initialized(p, 64); /* LINE_HEAP_USE */
     } else if (!strcmp(mode, "warning")) {
         char *p = make_buffer(8);
-        __umsan_warning(origin_of(p));
+        __umsan_warning(0, 0, 0, 0, 0, origin_of(p));
     } else if (!strcmp(mode, "stack")) {
         parse_header(0);
     } else if (!strcmp(mode, "stack-copyout")) {

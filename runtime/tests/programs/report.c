@@ -6,7 +6,8 @@
 
 void __umsan_poison(void *p, size_t n);
 void __umsan_copy_out_check(const void *p, size_t n);
-void __umsan_warning(unsigned origin);
+/* The report call of instrumented code (origin 0), with its calling convention. */
+__attribute__((preserve_most)) void __umsan_warning_noorigin(void);
 void umsan_check_initialized(const volatile void *p, size_t n);
 
 static char buf[64];
@@ -18,7 +19,7 @@ static void __attribute__((noinline)) check_it(char *b) {
 static void *thread_main(void *arg) {
     (void)arg;
     for (int i = 0; i < 100; i++)
-        __umsan_warning(0); /* LINE_THREAD */
+        __umsan_warning_noorigin(); /* LINE_THREAD */
     return 0;
 }
 
@@ -31,8 +32,8 @@ int main(int argc, char **argv) {
         else if (!strcmp(mode, "copyout"))
             __umsan_copy_out_check(buf, 64); /* LINE_COPYOUT */
         else if (!strcmp(mode, "two")) {
-            __umsan_warning(0); /* LINE_TWO_A */
-            __umsan_warning(0); /* LINE_TWO_B */
+            __umsan_warning_noorigin(); /* LINE_TWO_A */
+            __umsan_warning_noorigin(); /* LINE_TWO_B */
         } else if (!strcmp(mode, "clean"))
             umsan_check_initialized(buf, 8);
     }
