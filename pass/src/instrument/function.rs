@@ -37,6 +37,16 @@ pub(super) enum Action {
     /// at `ptr` — right after the instruction `after`, before any code
     /// inserted later for the instructions that follow. One branch for all.
     UnpoisonIf { cond: V, ptrs: Vec<(V, Option<u64>)>, after: V },
+    /// If `cond` (i1) holds, call `f(args)` — right after the instruction
+    /// `after`, before any code inserted later for the instructions that
+    /// follow.
+    CallIf { cond: V, f: RtFn, args: Vec<V>, after: V },
+    /// Right after `id` (the acquire load of a stack slot's origin-id
+    /// `slot`): when the id is still 0, the runtime creates the origin
+    /// (`__umsan_poison_stack`); then the `size` bytes at `alloca` get the
+    /// id as origin, inline. `loc`: the debug location of the runtime call
+    /// (its return address is the origin stack's first frame).
+    StackOrigin { id: V, alloca: V, size: u64, align: u32, slot: V, descr: V, loc: LLVMMetadataRef },
 }
 
 pub struct FunctionInstrumenter<'a> {
@@ -138,6 +148,12 @@ impl<'a> FunctionInstrumenter<'a> {
     /// Positions the builder right after `inst` (never a terminator).
     pub(super) fn after(&self, inst: V) {
         self.before(ir::next_instruction(inst))
+    }
+
+    /// The debug location given to code inserted for the instruction being
+    /// visited.
+    pub(super) fn current_loc(&self) -> LLVMMetadataRef {
+        self.loc
     }
 
     pub(super) fn set_debug_loc(&mut self, inst: V) {
@@ -260,6 +276,12 @@ impl<'a> FunctionInstrumenter<'a> {
             LLVMSetAlignment(l, align.max(1));
             l
         }
+    }
+    /// `load atomic i32, ptr p acquire` (a word the runtime publishes).
+    pub(super) fn load_acquire_i32(&self, p: V) -> V {
+        let l = self.load(self.cx.i32, p, 4);
+        unsafe { LLVMSetOrdering(l, llvm_sys::LLVMAtomicOrdering::LLVMAtomicOrderingAcquire) };
+        l
     }
     pub(super) fn store(&self, v: V, p: V, align: u32) -> V {
         unsafe {
@@ -745,6 +767,25 @@ impl<'a> FunctionInstrumenter<'a> {
                     let then = self.split_if_then(cond, before);
                     unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };
                     self.emit_origin_store(origin, addr, size, align);
+                }
+                Action::CallIf { cond, f, args, after } => {
+                    let before = ir::next_instruction(after);
+                    self.set_debug_loc(before);
+                    let then = self.split_if_then(cond, before);
+                    unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };
+                    self.call(f, &args);
+                }
+                Action::StackOrigin { id, alloca, size, align, slot, descr, loc } => {
+                    let before = ir::next_instruction(id);
+                    self.loc = loc;
+                    self.before(before);
+                    let zero = self.icmp(LLVMIntPredicate::LLVMIntEQ, id, self.cx.const_i32(0));
+                    let then = self.split_if_then(zero, before);
+                    unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };
+                    self.call(self.cx.poison_stack, &[alloca, self.cx.const_i64(size), slot, descr]);
+                    self.before(before);
+                    let id = self.load_acquire_i32(slot);
+                    self.fill_origin(id, alloca, size, align);
                 }
                 Action::UnpoisonIf { cond, ptrs, after } => {
                     let before = ir::next_instruction(after);

@@ -96,6 +96,27 @@ impl FunctionInstrumenter<'_> {
         self.actions.push(Action::StoreOrigin { shadow, origin, addr, size, align, before: inst });
     }
 
+    /// `origin` for every granule of the `size` bytes at `addr` (aligned to
+    /// `align` >= 4), inline: 16-byte vector stores, then 4-byte ones.
+    pub(super) fn fill_origin(&self, origin: V, addr: V, size: u64, align: u32) {
+        let oa = self.origin_addr(addr, align);
+        let granules = size.div_ceil(umsan_abi::ORIGIN_GRANULE);
+        let vecs = granules / 4;
+        if vecs > 0 {
+            let v4 = unsafe { LLVMVectorType(self.cx.i32, 4) };
+            let mut splat = unsafe { LLVMGetPoison(v4) };
+            for lane in 0..4 {
+                splat = unsafe { LLVMBuildInsertElement(self.b, splat, origin, self.cx.const_i32(lane), NONAME) };
+            }
+            for i in 0..vecs {
+                self.store(splat, self.gep_bytes(oa, i * 16), align.min(16));
+            }
+        }
+        for g in vecs * 4..granules {
+            self.store(origin, self.gep_bytes(oa, g * 4), 4);
+        }
+    }
+
     /// Writes `origin` for every granule of `[addr, addr + size)`: inline for
     /// small aligned stores, by the runtime otherwise.
     pub(super) fn emit_origin_store(&self, origin: V, addr: V, size: u64, align: u32) {

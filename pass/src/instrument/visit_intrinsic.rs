@@ -1,10 +1,14 @@
 //! LLVM intrinsics. Each known family has its own rule; anything else takes
 //! the strict fallback (operands checked, result clean).
 
-use super::function::FunctionInstrumenter;
+use super::function::{Action, FunctionInstrumenter};
 use crate::ir::{self, NONAME, V};
 use llvm_sys::core::*;
 use llvm_sys::LLVMTypeKind as K;
+
+/// Largest constant-size memcpy whose shadow is copied inline when origins
+/// are tracked (8 loads and stores of 8 bytes).
+const INLINE_COPY_WITH_ORIGINS_BYTES: u64 = 64;
 
 /// Size of `va_list` on x86_64.
 const VA_LIST_BYTES: u64 = 24;
@@ -62,7 +66,7 @@ impl FunctionInstrumenter<'_> {
             return self.set_clean(inst);
         }
         if ["memcpy", "memcpy.inline", "memmove"].iter().any(|f| is_family(rest, f)) {
-            return self.visit_memtransfer(inst);
+            return self.visit_memtransfer(inst, !is_family(rest, "memmove"));
         }
         if ["memset", "memset.inline"].iter().any(|f| is_family(rest, f)) {
             return self.visit_memset(inst);
@@ -141,10 +145,25 @@ impl FunctionInstrumenter<'_> {
     }
 
     /// memcpy/memmove: the same transfer on the shadow.
-    fn visit_memtransfer(&mut self, inst: V) {
+    fn visit_memtransfer(&mut self, inst: V, no_overlap: bool) {
         self.before(inst);
         let (dst, src, len) = (ir::operand(inst, 0), ir::operand(inst, 1), ir::operand(inst, 2));
         let len = self.cx.defined_operand(len);
+        if self.cx.origins && no_overlap {
+            if let Some(n) = ir::const_int_value(len).filter(|&n| n > 0 && n <= INLINE_COPY_WITH_ORIGINS_BYTES) {
+                // A small copy: the shadow inline; origins (the runtime)
+                // only when some copied byte is uninitialized.
+                let any = self.copy_shadow_inline(dst, src, n);
+                let after = unsafe { LLVMGetPreviousInstruction(inst) };
+                self.actions.push(Action::CallIf {
+                    cond: any,
+                    f: self.cx.move_shadow,
+                    args: vec![dst, src, self.cx.const_i64(n)],
+                    after,
+                });
+                return;
+            }
+        }
         if self.cx.origins {
             // The runtime moves shadow and origins together.
             let n = self.int_cast(len, self.cx.i64);
@@ -155,6 +174,28 @@ impl FunctionInstrumenter<'_> {
         let ss = self.shadow_addr(src);
         // Always memmove on shadow: for memcpy the ranges cannot overlap anyway.
         unsafe { LLVMBuildMemMove(self.b, sd, 1, ss, 1, len) };
+    }
+
+    /// Copies the shadow of the `n` bytes at `src` to `dst` with integer
+    /// loads and stores (8, 4, 2, 1 bytes). Returns i1: some copied bit is
+    /// uninitialized.
+    fn copy_shadow_inline(&self, dst: V, src: V, n: u64) -> V {
+        let sd = self.shadow_addr(dst);
+        let ss = self.shadow_addr(src);
+        let mut chunks = Vec::new();
+        let mut off = 0;
+        while off < n {
+            let w = [8, 4, 2, 1].into_iter().find(|&w| w <= n - off).unwrap();
+            let t = unsafe { LLVMIntTypeInContext(self.cx.ctx, (w * 8) as u32) };
+            chunks.push((off, self.load(t, self.gep_bytes(ss, off), 1)));
+            off += w;
+        }
+        let mut any = unsafe { LLVMConstInt(self.cx.i1, 0, 0) };
+        for (off, v) in chunks {
+            self.store(v, self.gep_bytes(sd, off), 1);
+            any = self.or(any, self.any_poisoned(v));
+        }
+        any
     }
 
     /// memset: the shadow takes the shadow of the byte value.

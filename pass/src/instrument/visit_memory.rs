@@ -1,9 +1,13 @@
 //! Handlers for memory instructions: alloca, load, store, atomics, GEP.
 
-use super::function::FunctionInstrumenter;
+use super::function::{Action, FunctionInstrumenter};
 use crate::ir::{self, cstring, NONAME, V};
 use llvm_sys::core::*;
 use llvm_sys::LLVMIntPredicate;
+
+/// Largest stack slot (bytes) whose origin is written inline (at most 8
+/// vector stores); larger ones go through the runtime.
+const STACK_ORIGIN_INLINE_BYTES: u64 = 128;
 
 impl FunctionInstrumenter<'_> {
     /// Stack slots start uninitialized. Static slots (constant size, entry
@@ -24,7 +28,7 @@ impl FunctionInstrumenter<'_> {
                 if size == 0 {
                     return;
                 }
-                self.poison_stack_slot(inst, self.cx.const_i64(size), align);
+                self.poison_stack_slot(inst, self.cx.const_i64(size), align, true);
                 self.static_allocas.push((inst, size));
             }
             _ => {
@@ -35,7 +39,7 @@ impl FunctionInstrumenter<'_> {
                 let n = self.int_cast(count, self.cx.i64);
                 let bytes = unsafe { LLVMBuildMul(self.b, n, self.cx.const_i64(elem_size), NONAME) };
                 if self.cx.origins {
-                    self.poison_stack_slot(inst, bytes, align);
+                    self.poison_stack_slot(inst, bytes, align, false);
                 } else {
                     self.call(self.cx.poison, &[inst, bytes]);
                 }
@@ -48,14 +52,39 @@ impl FunctionInstrumenter<'_> {
     }
 
     /// Poisons a stack slot: inline, or through the runtime when the slot
-    /// needs an origin ("stack allocation of 'name' in function").
-    pub(super) fn poison_stack_slot(&mut self, alloca: V, size: V, align: u32) {
+    /// needs an origin ("stack allocation of 'name' in function"). A small
+    /// aligned slot of constant size gets its shadow and, once the runtime
+    /// has created the site's origin (first execution, cold), its origin
+    /// inline: no call on the hot path. `entry_slot`: a static alloca of the
+    /// entry block.
+    pub(super) fn poison_stack_slot(&mut self, alloca: V, size: V, align: u32, entry_slot: bool) {
         if !self.cx.origins {
             return self.set_shadow_bytes(alloca, 0xff, size, align);
         }
         let var = source_name(&ir::value_name(alloca));
         let (slot, descr) = self.cx.stack_origin_site(&var, &ir::value_name(self.func));
-        self.call(self.cx.poison_stack, &[alloca, size, slot, descr]);
+        match ir::const_int_value(size) {
+            Some(n) if entry_slot && u64::from(align) >= umsan_abi::ORIGIN_GRANULE && n <= STACK_ORIGIN_INLINE_BYTES => {
+                self.set_shadow_bytes(alloca, 0xff, size, align);
+                // The origin code goes after the entry block's last alloca:
+                // its branch splits the block there, and every static
+                // alloca must stay in the entry block.
+                let entry = ir::instruction_parent(alloca);
+                let last_alloca = ir::instructions(entry)
+                    .into_iter()
+                    .filter(|&i| ir::opcode(i) == llvm_sys::LLVMOpcode::LLVMAlloca)
+                    .last()
+                    .unwrap_or(alloca);
+                let at = ir::next_instruction(last_alloca);
+                unsafe { LLVMPositionBuilderBefore(self.b, at) };
+                let id = self.load_acquire_i32(slot);
+                let loc = self.current_loc();
+                self.actions.push(Action::StackOrigin { id, alloca, size: n, align, slot, descr, loc });
+            }
+            _ => {
+                self.call(self.cx.poison_stack, &[alloca, size, slot, descr]);
+            }
+        }
     }
 
     /// The slot tracking the lowest dynamic allocation and the stack pointer
