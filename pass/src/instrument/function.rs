@@ -64,11 +64,11 @@ pub struct FunctionInstrumenter<'a> {
     /// Join blocks of branches that only select a value (see
     /// [`Self::value_only_join`]), with the branch condition.
     select_joins: HashMap<B, V>,
-    /// Shadows that are computed exactly (comparisons) from operands'
-    /// shadows, with a cheaper value that is zero whenever those operands
-    /// are initialized: a check of such a shadow tests the guard on the hot
-    /// path and computes the exact answer only when the guard fails.
-    guards: HashMap<V, V>,
+    /// Shadows that are computed exactly (comparisons) from two operands'
+    /// shadows, which are zero whenever both of those are: a check of such
+    /// a shadow tests the operands' shadows (the guard) on the hot path and
+    /// computes the exact answer only when the guard fails.
+    guards: HashMap<V, (V, V)>,
     pub(super) actions: Vec<Action>,
     /// Static allocas with their sizes in bytes, cleaned at every return.
     pub(super) static_allocas: Vec<(V, u64)>,
@@ -259,10 +259,11 @@ impl<'a> FunctionInstrumenter<'a> {
         self.call(self.cx.warning, &args)
     }
 
-    /// Records that `shadow` is zero whenever `guard` is (see `guards`).
-    pub(super) fn set_guard(&mut self, shadow: V, guard: V) {
-        if ir::is_instruction(shadow) && !self.is_clean_const(guard) {
-            self.guards.insert(shadow, guard);
+    /// Records that `shadow` is zero whenever the operand shadows `sa` and
+    /// `sb` are (see `guards`).
+    pub(super) fn set_guard(&mut self, shadow: V, sa: V, sb: V) {
+        if ir::is_instruction(shadow) {
+            self.guards.insert(shadow, (sa, sb));
         }
     }
 
@@ -733,11 +734,11 @@ impl<'a> FunctionInstrumenter<'a> {
                     reported.push((shadow, before));
                     let then = match self.guards.get(&shadow) {
                         None => self.split_if_then(cond, before),
-                        Some(&guard) => {
-                            // if (guard) { if (exact) report; }: the exact
+                        Some(&(sa, sb)) => {
+                            // if (sa | sb) { if (exact) report; }: the exact
                             // computation is used only in the cold block,
                             // where the clean-up sinks it.
-                            let gcond = self.any_poisoned(guard);
+                            let gcond = self.any_poisoned(self.or(sa, sb));
                             let outer = self.split_if_then(gcond, before);
                             self.split_if_then(cond, ir::terminator(outer))
                         }

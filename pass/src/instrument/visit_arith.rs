@@ -158,8 +158,7 @@ impl FunctionInstrumenter<'_> {
             }
             _ => return self.set_shadow(inst, self.lanes_poisoned(self.or(sa, sb))),
         };
-        let guard = self.or(sa, sb);
-        self.set_guard(s, guard);
+        self.set_guard(s, sa, sb);
         self.set_shadow(inst, s);
     }
 
