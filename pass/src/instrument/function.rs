@@ -784,8 +784,16 @@ impl<'a> FunctionInstrumenter<'a> {
                     let then = self.split_if_then(zero, before);
                     unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };
                     self.call(self.cx.poison_stack, &[alloca, self.cx.const_i64(size), slot, descr]);
+                    let created = self.load_acquire_i32(slot);
+                    // `before` starts the join block: the id is a phi there.
                     self.before(before);
-                    let id = self.load_acquire_i32(slot);
+                    let id = unsafe {
+                        let phi = LLVMBuildPhi(self.b, self.cx.i32, NONAME);
+                        let mut vals = [id, created];
+                        let mut blocks = [ir::instruction_parent(id), then];
+                        LLVMAddIncoming(phi, vals.as_mut_ptr(), blocks.as_mut_ptr(), 2);
+                        phi
+                    };
                     self.fill_origin(id, alloca, size, align);
                 }
                 Action::UnpoisonIf { cond, ptrs, after } => {
