@@ -770,10 +770,7 @@ impl<'a> FunctionInstrumenter<'a> {
                     self.emit_origin_store(origin, addr, size, align);
                 }
                 Action::CallIf { cond, f, args, after } => {
-                    let before = ir::next_instruction(after);
-                    self.set_debug_loc(before);
-                    let then = self.split_if_then(cond, before);
-                    unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };
+                    self.enter_if_then_after(cond, after);
                     self.call(f, &args);
                 }
                 Action::StackOrigin { id, alloca, size, align, slot, descr, loc } => {
@@ -797,10 +794,7 @@ impl<'a> FunctionInstrumenter<'a> {
                     self.fill_origin(id, alloca, size, align);
                 }
                 Action::UnpoisonIf { cond, ptrs, after } => {
-                    let before = ir::next_instruction(after);
-                    self.set_debug_loc(before);
-                    let then = self.split_if_then(cond, before);
-                    unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };
+                    self.enter_if_then_after(cond, after);
                     for (ptr, size) in ptrs {
                         match size {
                             Some(n) => self.set_shadow_bytes(ptr, 0, self.cx.const_i64(n), 1),
@@ -875,6 +869,15 @@ impl<'a> FunctionInstrumenter<'a> {
     /// The *head* of the block (everything before `before`) moves into a new
     /// block, so phis in successor blocks keep their incoming block and only
     /// the branches into the old block need redirecting.
+    /// `if (cond) { ... }` right after the instruction `after`; the builder
+    /// is left in the then-block (debug location: the next instruction's).
+    fn enter_if_then_after(&mut self, cond: V, after: V) {
+        let before = ir::next_instruction(after);
+        self.set_debug_loc(before);
+        let then = self.split_if_then(cond, before);
+        unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };
+    }
+
     pub(super) fn split_if_then(&mut self, cond: V, before: V) -> B {
         unsafe {
             let tail = ir::instruction_parent(before);
