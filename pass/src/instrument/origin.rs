@@ -120,12 +120,8 @@ impl FunctionInstrumenter<'_> {
     /// Writes `origin` for every granule of `[addr, addr + size)`: inline for
     /// small aligned stores, by the runtime otherwise.
     pub(super) fn emit_origin_store(&self, origin: V, addr: V, size: u64, align: u32) {
-        if align >= 4 && size <= 16 {
-            let oa = self.origin_addr(addr, align);
-            for g in 0..size.div_ceil(4) {
-                let p = self.gep_bytes(oa, g * 4);
-                self.store(origin, p, 4);
-            }
+        if u64::from(align) >= umsan_abi::ORIGIN_GRANULE && size <= 16 {
+            self.fill_origin(origin, addr, size, align);
         } else {
             self.call(self.cx.set_origin, &[addr, self.cx.const_i64(size), origin]);
         }
