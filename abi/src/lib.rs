@@ -129,6 +129,18 @@ pub mod rt {
     /// LLVM's `preserve_mostcc` (14), so a check's cold block clobbers no
     /// general-purpose register but r11.
     pub const WARNING_CALL_CONV: u32 = 14;
+    /// `void __umsan_maybe_warning(u32 poisoned, u32 origin)`: [`WARNING`]
+    /// if `poisoned` is nonzero, else nothing. Calling convention
+    /// [`WARNING_CALL_CONV`]. Functions with more checks than the pass option
+    /// `call-threshold` call it instead of branching to a report block of
+    /// their own (MemorySanitizer's `__msan_maybe_warning_N`): their code is
+    /// then smaller and much faster to compile, their checks a little slower.
+    pub const MAYBE_WARNING: &str = "__umsan_maybe_warning";
+    /// `void __umsan_maybe_store_origin(u32 poisoned, void *p, size_t n, u32
+    /// origin)`: [`SET_ORIGIN`]`(p, n, origin)` if `poisoned` is nonzero.
+    /// Calling convention [`WARNING_CALL_CONV`]; the origin stores of
+    /// functions above `call-threshold`.
+    pub const MAYBE_STORE_ORIGIN: &str = "__umsan_maybe_store_origin";
     /// `void __umsan_warning_noreturn(u32 origin)`: as [`WARNING`] for code
     /// compiled with `-fno-umsan-recover`; never returns, whatever
     /// `halt_on_error` says.

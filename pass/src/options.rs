@@ -28,6 +28,15 @@ pub struct Options {
     /// uninitialized, as MemorySanitizer does), because it costs ~15% of
     /// run time; comparisons against a constant are always exact.
     pub exact_relational: bool,
+    /// A function with more checks and origin stores than this calls the
+    /// runtime for each (`__umsan_maybe_warning`, `__umsan_maybe_store_origin`)
+    /// instead of branching to a cold block of its own, as MemorySanitizer
+    /// does above its `-msan-instrumentation-with-call-threshold` (also
+    /// 3500): the machine code of huge functions (interpreter loops) is then
+    /// about as large as the uninstrumented one's and compiles in a fraction
+    /// of the time. 0: never. Not with `recover=0`, whose checks end the
+    /// program inline.
+    pub call_threshold: u64,
 }
 
 impl Default for Options {
@@ -39,6 +48,7 @@ impl Default for Options {
             configs: Vec::new(),
             max_inline_shadow_bytes: 64,
             exact_relational: false,
+            call_threshold: 3500,
         }
     }
 }
@@ -65,13 +75,17 @@ impl Options {
                 "recover" => o.recover = parse_bool(key, value)?,
                 "exact-relational" => o.exact_relational = parse_bool(key, value)?,
                 "config" => o.configs.extend(value.split(':').filter(|p| !p.is_empty()).map(PathBuf::from)),
+                "call-threshold" => {
+                    o.call_threshold =
+                        value.parse().map_err(|_| format!("{key}: expected a count, got '{value}'"))?
+                }
                 "max-inline-shadow-bytes" => {
                     o.max_inline_shadow_bytes =
                         value.parse().map_err(|_| format!("{key}: expected a byte count, got '{value}'"))?
                 }
                 _ => {
                     return Err(format!(
-                        "unknown pass option '{key}' (known: track-origins, eager-checks, recover, exact-relational, config, max-inline-shadow-bytes)"
+                        "unknown pass option '{key}' (known: track-origins, eager-checks, recover, exact-relational, config, max-inline-shadow-bytes, call-threshold)"
                     ))
                 }
             }
@@ -98,6 +112,7 @@ mod tests {
         assert!(o.track_origins && o.eager_checks);
         assert_eq!(o.configs, vec![PathBuf::from("/a.toml"), PathBuf::from("/b.toml")]);
         assert_eq!(Options::parse("").unwrap(), Options::default());
+        assert_eq!(Options::parse("call-threshold=0").unwrap().call_threshold, 0);
     }
 
     #[test]
@@ -105,5 +120,6 @@ mod tests {
         assert!(Options::parse("track-origins=2").unwrap_err().contains("track-origins"));
         assert!(Options::parse("colour=blue").unwrap_err().contains("unknown pass option 'colour'"));
         assert!(Options::parse("eager-checks").unwrap_err().contains("key=value"));
+        assert!(Options::parse("call-threshold=many").unwrap_err().contains("call-threshold"));
     }
 }

@@ -147,14 +147,17 @@ extern void __umsan_rt_check_initialized(const volatile void *p, size_t n, void 
  * a register the code around a check seldom has a live value in, or not at
  * all (origin 0). The trampoline saves the registers the C ABI lets
  * __umsan_rt_warning clobber; its CFI lets the unwinder walk through it to
- * the caller. */
-#define UMSAN_WARNING_TRAMPOLINE(name, load_origin) \
+ * the caller. The `maybe` forms (out-of-line checks and origin stores of
+ * functions above the pass's `call-threshold`) return at once when their
+ * first argument is 0, touching no register. */
+#define UMSAN_SAVING_TRAMPOLINE(name, fast_path, set_args, target) \
     "    .text\n" \
     "    .globl " #name "\n" \
     "    .type " #name ", @function\n" \
     "    .p2align 4\n" \
     #name ":\n" \
     "    .cfi_startproc\n" \
+    fast_path \
     "    pushq %rbp\n" \
     "    .cfi_def_cfa_offset 16\n" \
     "    .cfi_offset %rbp, -16\n" \
@@ -168,9 +171,8 @@ extern void __umsan_rt_check_initialized(const volatile void *p, size_t n, void 
     "    pushq %r8\n" \
     "    pushq %r9\n" \
     "    pushq %r10\n" \
-    "    " load_origin "\n" \
-    "    movq 8(%rbp), %rsi\n" \
-    "    call __umsan_rt_warning@PLT\n" \
+    set_args \
+    "    call " #target "@PLT\n" \
     "    popq %r10\n" \
     "    popq %r9\n" \
     "    popq %r8\n" \
@@ -184,9 +186,34 @@ extern void __umsan_rt_check_initialized(const volatile void *p, size_t n, void 
     "    ret\n" \
     "    .cfi_endproc\n" \
     "    .size " #name ", .-" #name "\n"
-__asm__(UMSAN_WARNING_TRAMPOLINE(__umsan_warning, "movl %r9d, %edi")
-        UMSAN_WARNING_TRAMPOLINE(__umsan_warning_noorigin, "xorl %edi, %edi"));
-#undef UMSAN_WARNING_TRAMPOLINE
+/* The fast path of the `maybe` forms: nothing to do when the first
+ * argument (the check's outcome) is zero. */
+#define UMSAN_RETURN_IF_EDI_ZERO \
+    "    testl %edi, %edi\n" \
+    "    jnz 1f\n" \
+    "    ret\n" \
+    "1:\n"
+/* Report arguments: origin, return address into the instrumented code. */
+#define UMSAN_REPORT_ARGS(origin_to_edi) \
+    "    " origin_to_edi "\n" \
+    "    movq 8(%rbp), %rsi\n"
+__asm__(UMSAN_SAVING_TRAMPOLINE(__umsan_warning, "", UMSAN_REPORT_ARGS("movl %r9d, %edi"),
+                                __umsan_rt_warning)
+        UMSAN_SAVING_TRAMPOLINE(__umsan_warning_noorigin, "", UMSAN_REPORT_ARGS("xorl %edi, %edi"),
+                                __umsan_rt_warning)
+        /* `void __umsan_maybe_warning(u32 poisoned, u32 origin)`. */
+        UMSAN_SAVING_TRAMPOLINE(__umsan_maybe_warning, UMSAN_RETURN_IF_EDI_ZERO,
+                                UMSAN_REPORT_ARGS("movl %esi, %edi"), __umsan_rt_warning)
+        /* `void __umsan_maybe_store_origin(u32 poisoned, void *p, size_t n,
+         * u32 origin)` -> __umsan_set_origin(p, n, origin). */
+        UMSAN_SAVING_TRAMPOLINE(__umsan_maybe_store_origin, UMSAN_RETURN_IF_EDI_ZERO,
+                                "    movq %rsi, %rdi\n"
+                                "    movq %rdx, %rsi\n"
+                                "    movl %ecx, %edx\n",
+                                __umsan_set_origin));
+#undef UMSAN_SAVING_TRAMPOLINE
+#undef UMSAN_RETURN_IF_EDI_ZERO
+#undef UMSAN_REPORT_ARGS
 
 extern void __umsan_rt_warning_noreturn(unsigned int origin, void *pc) __attribute__((noreturn));
 

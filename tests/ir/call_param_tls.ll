@@ -4,7 +4,12 @@
 ; __umsan_param_tag names it, and clears the tag once read; its callers name
 ; it there, and it names itself in __umsan_retval_tag when it returns. An
 ; internal function only called directly by instrumented code ("closed")
-; needs no tag at all.
+; needs no tag at all. A call whose arguments are all known to be
+; initialized (constants, addresses of globals) stores neither slots nor tag
+; unless its callee is closed: finding no tag, the callee takes every
+; argument as initialized, as after a call from uninstrumented code. So no
+; call of a function without parameters is tagged, and such a function
+; neither reads nor clears the tag.
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
 
@@ -48,6 +53,17 @@ define void @no_eager() {
   ret void
 }
 
+declare void @vf(ptr, ...)
+
+define i32 @clean_args() {
+entry:
+  %a = call i32 @ext_callee(i32 7)
+  call void (ptr, ...) @vf(ptr @g, i32 1, double 2.0)
+  %b = call i32 @callee(i32 1, i64 2)
+  %c = add i32 %a, %b
+  ret i32 %c
+}
+
 ; CHECK-LABEL: define internal i32 @callee(
 ; CHECK-NOT: @__umsan_param_tag
 ; CHECK: load {{.*}}@__umsan_param_tls
@@ -75,4 +91,13 @@ define void @no_eager() {
 ; CHECK-NOT: call preserve_mostcc void @__umsan_warning{{(_noorigin)?}}(
 ; CHECK: ret void
 ; CHECK-NOT: call preserve_mostcc void @__umsan_warning{{(_noorigin)?}}(
+; CHECK-LABEL: define i32 @clean_args(
+; CHECK-NOT: @__umsan_param_tag
+; CHECK-NOT: store {{.*}}@__umsan_
+; CHECK: call i32 @ext_callee(i32 7)
+; CHECK-NOT: store {{.*}}@__umsan_
+; CHECK: call void (ptr, ...) @vf(
+; CHECK: store i32 0, ptr @__umsan_param_tls
+; CHECK: store i64 0, ptr getelementptr {{.*}}@__umsan_param_tls
+; CHECK: call i32 @callee(i32 1, i64 2)
 ; CHECK-LABEL: declare preserve_mostcc void @__umsan_warning(

@@ -1,8 +1,9 @@
 ; With recover=0 (-fno-umsan-recover) a check ends in a call of the noreturn
 ; __umsan_warning_noreturn and `unreachable`: nothing runs after a report.
 ; With the default (recover) the report call is preserve_mostcc and returns
-; to the checked instruction (see branch_on_load.ll).
-; PASS-OPTIONS: recover=0
+; to the checked instruction (see branch_on_load.ll). Above call-threshold
+; the checks stay inline too (the `maybe` forms would return).
+; PASS-OPTIONS: recover=0;call-threshold=1
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
 

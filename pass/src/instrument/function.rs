@@ -18,7 +18,7 @@
 use super::{ModuleCx, RtFn};
 use crate::ir::{self, cstring, B, NONAME, T, V};
 use llvm_sys::core::*;
-use llvm_sys::debuginfo::{LLVMInstructionGetDebugLoc, LLVMInstructionSetDebugLoc};
+use llvm_sys::debuginfo::LLVMInstructionGetDebugLoc;
 use llvm_sys::prelude::*;
 use llvm_sys::{LLVMIntPredicate, LLVMOpcode as Op, LLVMTypeKind as K};
 use std::collections::HashMap;
@@ -467,7 +467,11 @@ impl<'a> FunctionInstrumenter<'a> {
             }
             return;
         }
-        self.args_trusted = if self.cx.closed.contains(&self.func) {
+        let params = ir::params(self.func);
+        self.args_trusted = if self.cx.closed.contains(&self.func) || (params.is_empty() && !variadic) {
+            // Closed: every caller stored the slots. No parameters: no
+            // caller tags the call (see `store_arg_shadows`), and none is
+            // read.
             unsafe { LLVMConstInt(self.cx.i1, 1, 0) }
         } else {
             // The tag names the callee of an instrumented call in flight;
@@ -478,7 +482,7 @@ impl<'a> FunctionInstrumenter<'a> {
             self.icmp(LLVMIntPredicate::LLVMIntEQ, tag, self.func)
         };
         let mut offset = 0u64;
-        for (i, p) in ir::params(self.func).into_iter().enumerate() {
+        for (i, p) in params.into_iter().enumerate() {
             if let Some(byval) = ir::param_type_attr(self.func, i as u32, "byval") {
                 offset = self.byval_param_prologue(p, byval, offset);
                 self.set_clean(p);
@@ -722,6 +726,7 @@ impl<'a> FunctionInstrumenter<'a> {
 
     fn materialize_actions(&mut self) {
         let mut reported: Vec<(V, V)> = Vec::new();
+        let out_of_line = self.out_of_line_checks();
         for action in std::mem::take(&mut self.actions) {
             match action {
                 Action::Check { shadow, origin, before } => {
@@ -732,6 +737,12 @@ impl<'a> FunctionInstrumenter<'a> {
                         continue;
                     }
                     reported.push((shadow, before));
+                    if out_of_line {
+                        let flag = unsafe { LLVMBuildZExt(self.b, cond, self.cx.i32, NONAME) };
+                        let call = self.call(self.cx.maybe_warning, &[flag, origin]);
+                        self.mark_report_call(call);
+                        continue;
+                    }
                     let then = match self.guards.get(&shadow) {
                         None => self.split_if_then(cond, before),
                         Some(&(sa, sb)) => {
@@ -743,28 +754,29 @@ impl<'a> FunctionInstrumenter<'a> {
                             self.split_if_then(cond, ir::terminator(outer))
                         }
                     };
-                    let loc = unsafe { LLVMInstructionGetDebugLoc(before) };
                     unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };
-                    let recover = self.cx.opts.recover;
                     let call = self.report_call(origin);
-                    unsafe {
-                        if recover {
-                            LLVMSetInstructionCallConv(call, umsan_abi::rt::WARNING_CALL_CONV);
-                        } else {
-                            // Nothing follows the report.
+                    if !self.cx.opts.recover {
+                        // Nothing follows the report.
+                        unsafe {
                             LLVMInstructionEraseFromParent(ir::terminator(then));
                             LLVMPositionBuilderAtEnd(self.b, then);
                             LLVMBuildUnreachable(self.b);
                         }
-                        LLVMInstructionSetDebugLoc(call, loc);
-                        let nomerge = LLVMCreateEnumAttribute(self.cx.ctx, ir::attr_kind("nomerge"), 0);
-                        LLVMAddCallSiteAttribute(call, llvm_sys::LLVMAttributeFunctionIndex, nomerge);
                     }
+                    self.mark_report_call(call);
                 }
                 Action::StoreOrigin { shadow, origin, addr, size, align, before } => {
                     self.set_debug_loc(before);
                     self.before(before);
                     let cond = self.any_poisoned(shadow);
+                    if out_of_line {
+                        let flag = unsafe { LLVMBuildZExt(self.b, cond, self.cx.i32, NONAME) };
+                        let args = [flag, addr, self.cx.const_i64(size), origin];
+                        let call = self.call(self.cx.maybe_store_origin, &args);
+                        unsafe { LLVMSetInstructionCallConv(call, umsan_abi::rt::WARNING_CALL_CONV) };
+                        continue;
+                    }
                     let then = self.split_if_then(cond, before);
                     unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };
                     self.emit_origin_store(origin, addr, size, align);
@@ -807,6 +819,34 @@ impl<'a> FunctionInstrumenter<'a> {
             }
         }
         self.clean_after_checks(&reported);
+    }
+
+    /// Whether this function's checks and origin stores call the runtime
+    /// instead of branching (see `Options::call_threshold`).
+    fn out_of_line_checks(&self) -> bool {
+        let threshold = self.cx.opts.call_threshold;
+        if threshold == 0 || !self.cx.opts.recover {
+            return false;
+        }
+        let n = self
+            .actions
+            .iter()
+            .filter(|a| matches!(a, Action::Check { .. } | Action::StoreOrigin { .. }))
+            .count();
+        n as u64 > threshold
+    }
+
+    /// A report call (inline or `maybe`) at the builder's position, for the
+    /// check of an operand of `before`: the calling convention of the
+    /// recoverable forms, and `nomerge` so that each keeps its location.
+    fn mark_report_call(&self, call: V) {
+        unsafe {
+            if self.cx.opts.recover {
+                LLVMSetInstructionCallConv(call, umsan_abi::rt::WARNING_CALL_CONV);
+            }
+            let nomerge = LLVMCreateEnumAttribute(self.cx.ctx, ir::attr_kind("nomerge"), 0);
+            LLVMAddCallSiteAttribute(call, llvm_sys::LLVMAttributeFunctionIndex, nomerge);
+        }
     }
 
     /// Past a check, the checked value counts as initialized: the use was

@@ -57,6 +57,9 @@ pub struct ModuleCx {
     pub warning: RtFn,
     pub warning_noorigin: RtFn,
     pub warning_noreturn: RtFn,
+    /// Out-of-line check and origin store (see `Options::call_threshold`).
+    pub maybe_warning: RtFn,
+    pub maybe_store_origin: RtFn,
     pub poison: RtFn,
     pub unpoison: RtFn,
     pub unpoison_escaped: RtFn,
@@ -114,6 +117,8 @@ impl ModuleCx {
             warning: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             warning_noorigin: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             warning_noreturn: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
+            maybe_warning: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
+            maybe_store_origin: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             poison: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             unpoison: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             unpoison_escaped: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
@@ -132,8 +137,9 @@ impl ModuleCx {
         cx.va_arg_overflow_size_tls = cx.tls_global(umsan_abi::tls::VA_ARG_OVERFLOW_SIZE, i64);
         cx.warning = cx.runtime_fn(umsan_abi::rt::WARNING, void, &[i32; umsan_abi::rt::WARNING_ORIGIN_ARG + 1]);
         cx.warning_noorigin = cx.runtime_fn(umsan_abi::rt::WARNING_NOORIGIN, void, &[]);
+        cx.maybe_warning = cx.runtime_fn(umsan_abi::rt::MAYBE_WARNING, void, &[i32, i32]);
         // `preserve_most`: see `__umsan_warning` in the runtime.
-        for f in [cx.warning.func, cx.warning_noorigin.func] {
+        for f in [cx.warning.func, cx.warning_noorigin.func, cx.maybe_warning.func] {
             unsafe { LLVMSetFunctionCallConv(f, umsan_abi::rt::WARNING_CALL_CONV) };
         }
         if !cx.opts.recover {
@@ -152,7 +158,9 @@ impl ModuleCx {
             let origin_array = unsafe { LLVMArrayType2(i32, umsan_abi::PARAM_TLS_BYTES / 4) };
             cx.param_origin_tls = cx.tls_global(umsan_abi::tls::PARAM_ORIGIN, origin_array);
             cx.retval_origin_tls = cx.tls_global(umsan_abi::tls::RETVAL_ORIGIN, i32);
-            cx.set_origin = cx.runtime_fn(SET_ORIGIN, void, &[ptr, i64, i32]);
+            cx.set_origin = cx.runtime_fn(umsan_abi::rt::SET_ORIGIN, void, &[ptr, i64, i32]);
+            cx.maybe_store_origin = cx.runtime_fn(umsan_abi::rt::MAYBE_STORE_ORIGIN, void, &[i32, ptr, i64, i32]);
+            unsafe { LLVMSetFunctionCallConv(cx.maybe_store_origin.func, umsan_abi::rt::WARNING_CALL_CONV) };
             cx.define_track_origins_flag();
         }
         cx.copy_out_check = cx.runtime_fn(umsan_abi::rt::COPY_OUT_CHECK, void, &[ptr, i64]);
@@ -282,8 +290,6 @@ impl ModuleCx {
 /// Metadata on calls whose model was applied before optimization.
 const MODELLED_MD: &str = "umsan.modelled";
 
-/// `void __umsan_set_origin(void *p, size_t n, uint32_t origin)`.
-const SET_ORIGIN: &str = "__umsan_set_origin";
 /// Weak `int` defined by modules compiled with origin tracking.
 const TRACK_ORIGINS_FLAG: &str = "__umsan_track_origins";
 
