@@ -298,7 +298,10 @@ impl Depot {
                 return false;
             }
             let have = core::ptr::addr_of!((*e).pcs) as *const usize;
-            core::slice::from_raw_parts(have, pcs.len()) == pcs
+            // Word by word, inline: a call of libc's memcmp for these few
+            // words cost 3% of an allocation-heavy program with origins.
+            let have = core::slice::from_raw_parts(have, pcs.len());
+            have.iter().zip(pcs).fold(0usize, |d, (a, b)| d | (a ^ b)) == 0
         }
     }
 
