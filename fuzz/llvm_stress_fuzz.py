@@ -15,7 +15,8 @@ For each input and each pass-option variant:
 
 Variants (--variants): `default` (no options), `origins` (track-origins=1),
 `eager` (eager-checks=1), `all` (both), `o2` (umsan then default<O2>),
-`tiny` (max-inline-shadow-bytes=0). Options reach the pass through
+`tiny` (max-inline-shadow-bytes=0), `outline` (track-origins=1;call-threshold=1:
+every check and origin store out of line). Options reach the pass through
 UMSAN_PASS_OPTIONS, as in the tests/filetests IR harness.
 """
 
@@ -41,6 +42,7 @@ VARIANTS = {
     "all": ("track-origins=1;eager-checks=1", "umsan"),
     "o2": ("track-origins=1", "umsan,default<O2>"),
     "tiny": ("max-inline-shadow-bytes=0", "umsan"),
+    "outline": ("track-origins=1;call-threshold=1", "umsan"),
     "ipo": ("", "umsan-o2"),
     "ipo-origins": ("track-origins=1", "umsan-o2"),
 }

@@ -21,7 +21,7 @@ use llvm_sys::core::*;
 use llvm_sys::debuginfo::LLVMInstructionGetDebugLoc;
 use llvm_sys::prelude::*;
 use llvm_sys::{LLVMIntPredicate, LLVMOpcode as Op, LLVMTypeKind as K};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A condition under which the runtime is told something, materialized after
 /// the walk.
@@ -72,6 +72,9 @@ pub struct FunctionInstrumenter<'a> {
     pub(super) actions: Vec<Action>,
     /// Static allocas with their sizes in bytes, cleaned at every return.
     pub(super) static_allocas: Vec<(V, u64)>,
+    /// Static allocas poisoned at their `llvm.lifetime.start`s (all outside
+    /// the entry block) instead of at entry: see [`lifetime_scoped_allocas`].
+    pub(super) lifetime_scoped: HashSet<V>,
     /// For dynamic allocas: (slot holding the lowest address allocated,
     /// stack pointer at entry); the range between is cleaned at returns.
     pub(super) dynamic_stack: Option<(V, V)>,
@@ -107,6 +110,7 @@ impl<'a> FunctionInstrumenter<'a> {
             phis: Vec::new(),
             actions: Vec::new(),
             static_allocas: Vec::new(),
+            lifetime_scoped: HashSet::new(),
             dynamic_stack: None,
             returns: Vec::new(),
             args_trusted: std::ptr::null_mut(),
@@ -121,6 +125,7 @@ impl<'a> FunctionInstrumenter<'a> {
         // Snapshot every block before inserting anything.
         let walk: Vec<(B, Vec<V>)> = order.iter().map(|&bb| (bb, ir::instructions(bb))).collect();
         let entry = unsafe { LLVMGetEntryBasicBlock(self.func) };
+        self.lifetime_scoped = lifetime_scoped_allocas(&walk, entry);
         self.prologue(ir::first_instruction(entry));
         for (_, insts) in &walk {
             for &inst in insts {
@@ -966,6 +971,46 @@ impl<'a> FunctionInstrumenter<'a> {
             LLVMSetMetadata(br, kind, LLVMMetadataAsValue(self.cx.ctx, node));
         }
     }
+}
+
+/// The static allocas of the entry block that are poisoned (with their
+/// origin) at their `llvm.lifetime.start`s only, as MemorySanitizer does:
+/// an object is dead before its lifetime starts, so poisoning it at entry
+/// too is wasted work — much of it in functions whose scoped locals live
+/// in branches seldom taken. An alloca qualifies when every lifetime start
+/// of it lies outside the entry block (poisoning there could not split
+/// the block before the allocas that follow); none does when some lifetime
+/// start names a pointer that is not an entry alloca (which object it
+/// starts is unknown: every slot is then poisoned at entry).
+fn lifetime_scoped_allocas(walk: &[(B, Vec<V>)], entry: B) -> HashSet<V> {
+    let mut scoped = HashSet::new();
+    let mut in_entry = HashSet::new();
+    for (bb, insts) in walk {
+        for &i in insts {
+            if ir::opcode(i) != Op::LLVMCall {
+                continue;
+            }
+            let callee = unsafe { LLVMGetCalledValue(i) };
+            if !ir::intrinsic_name(callee).is_some_and(|n| n.starts_with("llvm.lifetime.start")) {
+                continue;
+            }
+            let p = ir::operand(i, 1);
+            let entry_alloca = ir::is_instruction(p)
+                && ir::opcode(p) == Op::LLVMAlloca
+                && ir::instruction_parent(p) == entry
+                && ir::const_int_value(ir::operand(p, 0)).is_some();
+            if !entry_alloca {
+                return HashSet::new();
+            }
+            if *bb == entry {
+                in_entry.insert(p);
+            } else {
+                scoped.insert(p);
+            }
+        }
+    }
+    scoped.retain(|a| !in_entry.contains(a));
+    scoped
 }
 
 pub(super) fn round8(n: u64) -> u64 {

@@ -128,11 +128,21 @@ impl FunctionInstrumenter<'_> {
         self.visit_instruction(inst)
     }
 
-    /// `llvm.lifetime.start` poisons the slot again (a new scope begins);
-    /// `llvm.lifetime.end` cleans it, so the stack it occupied is clean for
-    /// whatever code uses it next.
+    /// `llvm.lifetime.start` poisons the slot again (a new scope begins) —
+    /// with its origin, for a slot not poisoned at entry (see
+    /// `lifetime_scoped_allocas`); `llvm.lifetime.end` cleans it, so the
+    /// stack it occupied is clean for whatever code uses it next.
     fn visit_lifetime(&mut self, inst: V, start: bool) {
         let ptr = ir::operand(inst, 1);
+        if start && self.lifetime_scoped.contains(&ptr) {
+            let size = self.static_allocas.iter().find(|&&(a, _)| a == ptr).map(|&(_, n)| n);
+            if let Some(n) = size {
+                self.before(inst);
+                let align = unsafe { LLVMGetAlignment(ptr) };
+                self.poison_stack_slot(ptr, self.cx.const_i64(n), align, Some(inst));
+                return;
+            }
+        }
         let size = match ir::const_sext_value(ir::operand(inst, 0)) {
             Some(n) if n >= 0 => n as u64,
             _ => match self.static_allocas.iter().find(|&&(a, _)| a == ptr) {

@@ -28,7 +28,10 @@ impl FunctionInstrumenter<'_> {
                 if size == 0 {
                     return;
                 }
-                self.poison_stack_slot(inst, self.cx.const_i64(size), align, true);
+                if !self.lifetime_scoped.contains(&inst) {
+                    let at = self.after_entry_allocas(inst);
+                    self.poison_stack_slot(inst, self.cx.const_i64(size), align, Some(at));
+                }
                 self.static_allocas.push((inst, size));
             }
             _ => {
@@ -39,7 +42,7 @@ impl FunctionInstrumenter<'_> {
                 let n = self.int_cast(count, self.cx.i64);
                 let bytes = unsafe { LLVMBuildMul(self.b, n, self.cx.const_i64(elem_size), NONAME) };
                 if self.cx.origins {
-                    self.poison_stack_slot(inst, bytes, align, false);
+                    self.poison_stack_slot(inst, bytes, align, None);
                 } else {
                     self.call(self.cx.poison, &[inst, bytes]);
                 }
@@ -55,27 +58,20 @@ impl FunctionInstrumenter<'_> {
     /// needs an origin ("stack allocation of 'name' in function"). A small
     /// aligned slot of constant size gets its shadow and, once the runtime
     /// has created the site's origin (first execution, cold), its origin
-    /// inline: no call on the hot path. `entry_slot`: a static alloca of the
-    /// entry block.
-    pub(super) fn poison_stack_slot(&mut self, alloca: V, size: V, align: u32, entry_slot: bool) {
+    /// inline: no call on the hot path. `inline_origin_at`: where that
+    /// inline origin code may split the block (`None`: it may not, the
+    /// runtime sets the origin).
+    pub(super) fn poison_stack_slot(&mut self, alloca: V, size: V, align: u32, inline_origin_at: Option<V>) {
         if !self.cx.origins {
             return self.set_shadow_bytes(alloca, 0xff, size, align);
         }
         let var = source_name(&ir::value_name(alloca));
         let (slot, descr) = self.cx.stack_origin_site(&var, &ir::value_name(self.func));
-        match ir::const_int_value(size) {
-            Some(n) if entry_slot && u64::from(align) >= umsan_abi::ORIGIN_GRANULE && n <= STACK_ORIGIN_INLINE_BYTES => {
+        match (ir::const_int_value(size), inline_origin_at) {
+            (Some(n), Some(at))
+                if u64::from(align) >= umsan_abi::ORIGIN_GRANULE && n <= STACK_ORIGIN_INLINE_BYTES =>
+            {
                 self.set_shadow_bytes(alloca, 0xff, size, align);
-                // The origin code goes after the entry block's last alloca:
-                // its branch splits the block there, and every static
-                // alloca must stay in the entry block.
-                let entry = ir::instruction_parent(alloca);
-                let last_alloca = ir::instructions(entry)
-                    .into_iter()
-                    .filter(|&i| ir::opcode(i) == llvm_sys::LLVMOpcode::LLVMAlloca)
-                    .last()
-                    .unwrap_or(alloca);
-                let at = ir::next_instruction(last_alloca);
                 unsafe { LLVMPositionBuilderBefore(self.b, at) };
                 let id = self.load_acquire_i32(slot);
                 let loc = self.current_loc();
@@ -85,6 +81,19 @@ impl FunctionInstrumenter<'_> {
                 self.call(self.cx.poison_stack, &[alloca, size, slot, descr]);
             }
         }
+    }
+
+    /// Where the origin code of a static alloca poisoned at entry goes:
+    /// after the entry block's last alloca, since its branch splits the
+    /// block there and every static alloca must stay in the entry block.
+    pub(super) fn after_entry_allocas(&self, alloca: V) -> V {
+        let entry = ir::instruction_parent(alloca);
+        let last_alloca = ir::instructions(entry)
+            .into_iter()
+            .filter(|&i| ir::opcode(i) == llvm_sys::LLVMOpcode::LLVMAlloca)
+            .last()
+            .unwrap_or(alloca);
+        ir::next_instruction(last_alloca)
     }
 
     /// The slot tracking the lowest dynamic allocation and the stack pointer
