@@ -54,4 +54,4 @@ out:
 ; CHECK-NOT: umsan.report
 ; CHECK-LABEL: declare preserve_mostcc void @__umsan_maybe_warning(i32, i32)
 ; CHECK-LABEL: declare preserve_mostcc void @__umsan_maybe_store_origin(i32, ptr, i64, i32)
-; CHECK: attributes #[[NM]] = { nomerge }
+; CHECK: attributes #[[NM]] = { nomerge memory(read, inaccessiblemem: readwrite) }

@@ -848,6 +848,14 @@ impl<'a> FunctionInstrumenter<'a> {
         unsafe {
             if self.cx.opts.recover {
                 LLVMSetInstructionCallConv(call, umsan_abi::rt::WARNING_CALL_CONV);
+                // A report reads the program's memory (the stack it walks)
+                // and writes only the runtime's own state, so the program's
+                // memory is the same after it: values loaded before a
+                // check stay valid past it, and a store of an unchanged
+                // shadow back to where it came from stays removable, as
+                // after MemorySanitizer's `noreturn` checks.
+                let memory = LLVMCreateEnumAttribute(self.cx.ctx, ir::attr_kind("memory"), REPORT_MEMORY_EFFECTS);
+                LLVMAddCallSiteAttribute(call, llvm_sys::LLVMAttributeFunctionIndex, memory);
             }
             let nomerge = LLVMCreateEnumAttribute(self.cx.ctx, ir::attr_kind("nomerge"), 0);
             LLVMAddCallSiteAttribute(call, llvm_sys::LLVMAttributeFunctionIndex, nomerge);
@@ -972,6 +980,11 @@ impl<'a> FunctionInstrumenter<'a> {
         }
     }
 }
+
+/// LLVM's encoding of `memory(read, inaccessiblemem: readwrite)`: two bits
+/// (1 = ref, 2 = mod) per location, argument memory at bit 0, inaccessible
+/// memory at bit 2, other memory at bit 4.
+const REPORT_MEMORY_EFFECTS: u64 = 1 | 3 << 2 | 1 << 4;
 
 /// The static allocas of the entry block that are poisoned (with their
 /// origin) at their `llvm.lifetime.start`s only, as MemorySanitizer does:
