@@ -841,19 +841,18 @@ impl<'a> FunctionInstrumenter<'a> {
         n as u64 > threshold
     }
 
-    /// A report call (inline or `maybe`) at the builder's position, for the
-    /// check of an operand of `before`: the calling convention of the
-    /// recoverable forms, and `nomerge` so that each keeps its location.
+    /// Marks a report call (the cold block's or a `maybe` one): the calling
+    /// convention and memory effects of the recoverable forms, and
+    /// `nomerge` so that each keeps its location.
     fn mark_report_call(&self, call: V) {
         unsafe {
             if self.cx.opts.recover {
                 LLVMSetInstructionCallConv(call, umsan_abi::rt::WARNING_CALL_CONV);
                 // A report reads the program's memory (the stack it walks)
-                // and writes only the runtime's own state, so the program's
-                // memory is the same after it: values loaded before a
-                // check stay valid past it, and a store of an unchanged
-                // shadow back to where it came from stays removable, as
-                // after MemorySanitizer's `noreturn` checks.
+                // and writes only the runtime's own state (errno is
+                // restored), so the program's memory is the same after it:
+                // values loaded before a check stay valid past it, as after
+                // MemorySanitizer's `noreturn` checks.
                 let memory = LLVMCreateEnumAttribute(self.cx.ctx, ir::attr_kind("memory"), REPORT_MEMORY_EFFECTS);
                 LLVMAddCallSiteAttribute(call, llvm_sys::LLVMAttributeFunctionIndex, memory);
             }
