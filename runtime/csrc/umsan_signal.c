@@ -64,8 +64,15 @@ static void umsan_signal_trampoline(int sig, siginfo_t *info, void *uctx) {
 
     void *h = sig > 0 && sig < UMSAN_NSIG ? __atomic_load_n(&umsan_handlers[sig], __ATOMIC_ACQUIRE) : 0;
     if (h && h != (void *)SIG_IGN && h != (void *)SIG_DFL) {
-        if (umsan_siginfo[sig])
+        if (umsan_siginfo[sig]) {
+            /* The kernel wrote them on the stack, where stale shadow of
+             * earlier frames may lie. */
+            if (info)
+                __umsan_unpoison(info, sizeof *info);
+            if (uctx)
+                __umsan_unpoison(uctx, sizeof(ucontext_t));
             ((void (*)(int, siginfo_t *, void *))h)(sig, info, uctx);
+        }
         else
             ((void (*)(int))h)(sig);
     }
