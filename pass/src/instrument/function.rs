@@ -87,6 +87,15 @@ pub struct FunctionInstrumenter<'a> {
     /// Debug location given to everything inserted for the instruction
     /// being visited (the location of the use, for reports).
     loc: LLVMMetadataRef,
+    /// Advanced at every block start and after every original instruction
+    /// that may write memory: two instructions of one epoch see the same
+    /// memory (and so the same shadow).
+    pub(super) memory_epoch: u32,
+    /// Shadow loads of plain loads, with the address and the epoch of the
+    /// load: a plain store of such a shadow to the same address in the same
+    /// epoch (`count[x]++`) would write back the bytes it read, and is
+    /// dropped with its origin store.
+    pub(super) shadow_loads: HashMap<V, (V, u32)>,
 }
 
 impl Drop for FunctionInstrumenter<'_> {
@@ -116,6 +125,8 @@ impl<'a> FunctionInstrumenter<'a> {
             args_trusted: std::ptr::null_mut(),
             va_shadow: None,
             loc: std::ptr::null_mut(),
+            memory_epoch: 0,
+            shadow_loads: HashMap::new(),
         }
     }
 
@@ -128,9 +139,13 @@ impl<'a> FunctionInstrumenter<'a> {
         self.lifetime_scoped = lifetime_scoped_allocas(&walk, entry);
         self.prologue(ir::first_instruction(entry));
         for (_, insts) in &walk {
+            self.memory_epoch += 1;
             for &inst in insts {
                 self.set_debug_loc(inst);
                 self.visit(inst);
+                if may_write_memory(inst) {
+                    self.memory_epoch += 1;
+                }
             }
         }
         self.fill_phis();
@@ -1093,11 +1108,29 @@ fn predecessors(b: B) -> Option<Vec<B>> {
     Some(out)
 }
 
+/// A load or store neither volatile nor atomic.
+pub(super) fn is_plain_access(i: V) -> bool {
+    unsafe { LLVMGetVolatile(i) == 0 && LLVMGetOrdering(i) == llvm_sys::LLVMAtomicOrdering::LLVMAtomicOrderingNotAtomic }
+}
+
+/// Instructions that may change memory (or, atomic and volatile loads,
+/// order this thread's view of it): they end a memory epoch.
+fn may_write_memory(i: V) -> bool {
+    use Op::*;
+    match ir::opcode(i) {
+        LLVMLoad => !is_plain_access(i),
+        LLVMStore | LLVMCall | LLVMInvoke | LLVMCallBr | LLVMAtomicRMW | LLVMAtomicCmpXchg | LLVMFence | LLVMVAArg => {
+            true
+        }
+        _ => false,
+    }
+}
+
 /// Instructions whose only effect is their value.
 fn is_side_effect_free(i: V) -> bool {
     use Op::*;
     match ir::opcode(i) {
-        LLVMLoad => unsafe { LLVMGetVolatile(i) == 0 && LLVMGetOrdering(i) == llvm_sys::LLVMAtomicOrdering::LLVMAtomicOrderingNotAtomic },
+        LLVMLoad => is_plain_access(i),
         LLVMCall => {
             let callee = unsafe { LLVMGetCalledValue(i) };
             ir::intrinsic_name(callee).is_some_and(|n| n.starts_with("llvm.dbg."))

@@ -1,6 +1,6 @@
 //! Handlers for memory instructions: alloca, load, store, atomics, GEP.
 
-use super::function::{Action, FunctionInstrumenter};
+use super::function::{is_plain_access, Action, FunctionInstrumenter};
 use crate::ir::{self, cstring, NONAME, V};
 use llvm_sys::core::*;
 use llvm_sys::LLVMIntPredicate;
@@ -131,6 +131,9 @@ impl FunctionInstrumenter<'_> {
         let align = unsafe { LLVMGetAlignment(inst) };
         let sa = self.shadow_addr(ptr);
         let s = self.load(st, sa, align);
+        if is_plain_access(inst) {
+            self.shadow_loads.insert(s, (ptr, self.memory_epoch));
+        }
         self.set_shadow(inst, s);
         if self.cx.origins {
             let o = self.load_origin(ptr, align);
@@ -145,9 +148,12 @@ impl FunctionInstrumenter<'_> {
         if self.shadow_ty(val).is_none() {
             return;
         }
+        let s = self.shadow(val);
+        if is_plain_access(inst) && self.shadow_loads.get(&s) == Some(&(ptr, self.memory_epoch)) {
+            return; // the shadow (and origin) already there
+        }
         self.before(inst);
         let align = unsafe { LLVMGetAlignment(inst) };
-        let s = self.shadow(val);
         let sa = self.shadow_addr(ptr);
         self.store(s, sa, align);
         self.store_origin(val, ptr, inst);
