@@ -33,15 +33,91 @@ use crate::mapping::is_ready;
 use crate::origin::{self, AllocFn};
 use crate::shadow;
 
-extern "C" {
-    fn __libc_malloc(n: usize) -> *mut c_void;
-    fn __libc_free(p: *mut c_void);
-    fn __libc_calloc(nmemb: usize, size: usize) -> *mut c_void;
-    fn __libc_realloc(p: *mut c_void, n: usize) -> *mut c_void;
-    fn __libc_memalign(align: usize, n: usize) -> *mut c_void;
-    fn __libc_valloc(n: usize) -> *mut c_void;
-    fn __libc_pvalloc(n: usize) -> *mut c_void;
-    fn malloc_usable_size(p: *mut c_void) -> usize;
+/// The heap under the interposed allocation functions: mimalloc (a
+/// size-class allocator, like the allocators of the LLVM sanitizers), with
+/// glibc's conventions where the two differ (errno on failure,
+/// `realloc(p, 0)` frees, `memalign` rounds the alignment up, `valloc`,
+/// `pvalloc`). Every `malloc` of the process lands here, so every block the
+/// hooks see is mimalloc's.
+///
+/// Why not glibc's heap: glibc interleaves block headers and blocks of every
+/// size, so code that walks many small objects (a garbage collector's sweep)
+/// misses the cache twice per object, once for the object and once for its
+/// shadow; same-size blocks side by side halve that (binary-trees, see
+/// `bench/README.md`).
+mod heap {
+    use core::ffi::c_void;
+    use libmimalloc_sys as mi;
+
+    const PAGE: usize = 4096;
+
+    #[inline]
+    fn enomem_if_null(p: *mut c_void) -> *mut c_void {
+        if p.is_null() {
+            super::set_errno(libc::ENOMEM);
+        }
+        p
+    }
+
+    #[inline]
+    pub unsafe fn malloc(n: usize) -> *mut c_void {
+        enomem_if_null(mi::mi_malloc(n))
+    }
+
+    #[inline]
+    pub unsafe fn free(p: *mut c_void) {
+        mi::mi_free(p)
+    }
+
+    #[inline]
+    pub unsafe fn calloc(nmemb: usize, size: usize) -> *mut c_void {
+        if nmemb.checked_mul(size).is_none() {
+            return enomem_if_null(core::ptr::null_mut());
+        }
+        enomem_if_null(mi::mi_calloc(nmemb, size))
+    }
+
+    /// glibc's `realloc`: `realloc(NULL, n)` allocates, `realloc(p, 0)`
+    /// frees and returns NULL, a failure leaves `p` alone.
+    #[inline]
+    pub unsafe fn realloc(p: *mut c_void, n: usize) -> *mut c_void {
+        if !p.is_null() && n == 0 {
+            mi::mi_free(p);
+            return core::ptr::null_mut();
+        }
+        enomem_if_null(mi::mi_realloc(p, n))
+    }
+
+    /// glibc's `memalign`: an alignment that is not a power of two is
+    /// rounded up to one.
+    #[inline]
+    pub unsafe fn memalign(align: usize, n: usize) -> *mut c_void {
+        let align = align.max(1);
+        let Some(a) = align.checked_next_power_of_two() else {
+            return enomem_if_null(core::ptr::null_mut());
+        };
+        enomem_if_null(mi::mi_malloc_aligned(n, a))
+    }
+
+    #[inline]
+    pub unsafe fn valloc(n: usize) -> *mut c_void {
+        memalign(PAGE, n)
+    }
+
+    /// `pvalloc`: page-aligned, size rounded up to whole pages (one page
+    /// for 0).
+    #[inline]
+    pub unsafe fn pvalloc(n: usize) -> *mut c_void {
+        match n.max(1).checked_add(PAGE - 1) {
+            Some(m) => memalign(PAGE, m & !(PAGE - 1)),
+            None => enomem_if_null(core::ptr::null_mut()),
+        }
+    }
+
+    #[inline]
+    pub unsafe fn usable_size(p: *mut c_void) -> usize {
+        mi::mi_usable_size(p)
+    }
 }
 
 /// The runtime's global allocator: its own, on memory mapped with the raw
@@ -266,7 +342,7 @@ unsafe fn usable(p: *mut c_void) -> u64 {
     if p.is_null() {
         0
     } else {
-        malloc_usable_size(p) as u64
+        heap::usable_size(p) as u64
     }
 }
 
@@ -317,7 +393,7 @@ unsafe fn posix_memalign_impl(out: *mut *mut c_void, align: usize, n: usize) -> 
     if align & (w - 1) != 0 || !(align / w).is_power_of_two() {
         return libc::EINVAL;
     }
-    let p = __libc_memalign(align, n);
+    let p = heap::memalign(align, n);
     if p.is_null() {
         return libc::ENOMEM;
     }
@@ -339,10 +415,10 @@ unsafe fn posix_memalign_impl(out: *mut *mut c_void, align: usize, n: usize) -> 
 /// block, or the tail of an in-place shrink) is cleaned.
 unsafe fn realloc_impl(p: *mut c_void, n: usize, instrumented: Option<Allocator>) -> *mut c_void {
     if !is_ready() {
-        return __libc_realloc(p, n);
+        return heap::realloc(p, n);
     }
     if p.is_null() {
-        let q = __libc_malloc(n);
+        let q = heap::malloc(n);
         match instrumented {
             Some(by) => poison_block(q, by),
             None => clean_block(q),
@@ -350,7 +426,7 @@ unsafe fn realloc_impl(p: *mut c_void, n: usize, instrumented: Option<Allocator>
         return q;
     }
     let old = usable(p);
-    let q = __libc_realloc(p, n);
+    let q = heap::realloc(p, n);
     keep_errno(|| {
         let pa = p as u64;
         if q.is_null() {
@@ -421,7 +497,7 @@ fn by(f: AllocFn, fp: *const c_void) -> Allocator {
 /// frame of the C wrapper.
 #[no_mangle]
 pub unsafe extern "C" fn __umsan_rt_malloc(n: usize, fp: *const c_void) -> *mut c_void {
-    let p = __libc_malloc(n);
+    let p = heap::malloc(n);
     poison_block(p, by(AllocFn::Malloc, fp));
     p
 }
@@ -432,7 +508,7 @@ pub unsafe extern "C" fn __umsan_rt_malloc(n: usize, fp: *const c_void) -> *mut 
 /// Same contract as the libc function of the same name.
 #[no_mangle]
 pub unsafe extern "C" fn __umsan_calloc(nmemb: usize, size: usize) -> *mut c_void {
-    let p = __libc_calloc(nmemb, size);
+    let p = heap::calloc(nmemb, size);
     clean_block(p);
     p
 }
@@ -472,7 +548,7 @@ pub unsafe extern "C" fn __umsan_rt_reallocarray(
 #[no_mangle]
 pub unsafe extern "C" fn __umsan_free(p: *mut c_void) {
     clean_block(p);
-    __libc_free(p)
+    heap::free(p)
 }
 
 /// `posix_memalign` for instrumented code (`__umsan_posix_memalign`): the
@@ -505,7 +581,7 @@ pub unsafe extern "C" fn __umsan_rt_aligned_alloc(
     n: usize,
     fp: *const c_void,
 ) -> *mut c_void {
-    let p = __libc_memalign(align, n);
+    let p = heap::memalign(align, n);
     poison_block(p, by(AllocFn::AlignedAlloc, fp));
     p
 }
@@ -521,7 +597,7 @@ pub unsafe extern "C" fn __umsan_rt_memalign(
     n: usize,
     fp: *const c_void,
 ) -> *mut c_void {
-    let p = __libc_memalign(align, n);
+    let p = heap::memalign(align, n);
     poison_block(p, by(AllocFn::Memalign, fp));
     p
 }
@@ -532,7 +608,7 @@ pub unsafe extern "C" fn __umsan_rt_memalign(
 /// As [`__umsan_rt_malloc`].
 #[no_mangle]
 pub unsafe extern "C" fn __umsan_rt_valloc(n: usize, fp: *const c_void) -> *mut c_void {
-    let p = __libc_valloc(n);
+    let p = heap::valloc(n);
     poison_block(p, by(AllocFn::Valloc, fp));
     p
 }
@@ -544,7 +620,7 @@ pub unsafe extern "C" fn __umsan_rt_valloc(n: usize, fp: *const c_void) -> *mut 
 /// As [`__umsan_rt_malloc`].
 #[no_mangle]
 pub unsafe extern "C" fn __umsan_rt_pvalloc(n: usize, fp: *const c_void) -> *mut c_void {
-    let p = __libc_pvalloc(n);
+    let p = heap::pvalloc(n);
     poison_block(p, by(AllocFn::Pvalloc, fp));
     p
 }
@@ -561,7 +637,7 @@ mod interpose {
 
     #[no_mangle]
     pub unsafe extern "C" fn malloc(n: usize) -> *mut c_void {
-        let p = __libc_malloc(n);
+        let p = heap::malloc(n);
         clean_block(p);
         p
     }
@@ -569,12 +645,12 @@ mod interpose {
     #[no_mangle]
     pub unsafe extern "C" fn free(p: *mut c_void) {
         clean_block(p);
-        __libc_free(p)
+        heap::free(p)
     }
 
     #[no_mangle]
     pub unsafe extern "C" fn calloc(nmemb: usize, size: usize) -> *mut c_void {
-        let p = __libc_calloc(nmemb, size);
+        let p = heap::calloc(nmemb, size);
         clean_block(p);
         p
     }
@@ -595,14 +671,14 @@ mod interpose {
 
     #[no_mangle]
     pub unsafe extern "C" fn memalign(align: usize, n: usize) -> *mut c_void {
-        let p = __libc_memalign(align, n);
+        let p = heap::memalign(align, n);
         clean_block(p);
         p
     }
 
     #[no_mangle]
     pub unsafe extern "C" fn aligned_alloc(align: usize, n: usize) -> *mut c_void {
-        let p = __libc_memalign(align, n);
+        let p = heap::memalign(align, n);
         clean_block(p);
         p
     }
@@ -620,16 +696,27 @@ mod interpose {
         r
     }
 
+    /// The heap's, not glibc's (which would read a header that is not
+    /// there).
+    #[no_mangle]
+    pub unsafe extern "C" fn malloc_usable_size(p: *mut c_void) -> usize {
+        if p.is_null() {
+            0
+        } else {
+            heap::usable_size(p)
+        }
+    }
+
     #[no_mangle]
     pub unsafe extern "C" fn valloc(n: usize) -> *mut c_void {
-        let p = __libc_valloc(n);
+        let p = heap::valloc(n);
         clean_block(p);
         p
     }
 
     #[no_mangle]
     pub unsafe extern "C" fn pvalloc(n: usize) -> *mut c_void {
-        let p = __libc_pvalloc(n);
+        let p = heap::pvalloc(n);
         clean_block(p);
         p
     }

@@ -2,7 +2,8 @@
 // functions, libm, abs) are modelled `pure`: an uninitialized argument is a
 // use at the call, the result is initialized. (`(isspace)` calls the
 // function rather than the macro; glibc's inline toupper would be reported
-// at its table index in <ctype.h>.)
+// at its table index in <ctype.h>. The uninitialized arguments are masked
+// into the functions' domain: their bytes are whatever the heap held.)
 // CFLAGS: -lm
 // EXPECT: report
 // ENV: UMSAN_OPTIONS=halt_on_error=0
@@ -20,8 +21,8 @@ int main(void) {
     ints[1] = 'q';
     ds[1] = 2.0;
     isink = (isalpha)(ints[1]);       /* clean */
-    isink = (isspace)(ints[0]); // REPORT
-    isink = (isalpha)(ints[2]); // REPORT
+    isink = (isspace)(ints[0] & 0x7f); // REPORT
+    isink = (isalpha)(ints[2] & 0x7f); // REPORT
     dsink = pow(ds[1], 0.37);         /* clean */
     dsink = pow(ds[0], 0.37); // REPORT
     dsink = fmod(10.0, ds[2]); // REPORT
