@@ -4,12 +4,13 @@
 //!
 //! * **Interposed libc functions** (`malloc`, `free`, `calloc`, `realloc`,
 //!   `reallocarray`, `memalign`, `posix_memalign`, `aligned_alloc`, `valloc`,
-//!   `pvalloc`, `mmap`, `mmap64`, `munmap`), defined for the whole process.
-//!   They forward to glibc's `__libc_*` entry points (and to the raw system
-//!   call for `mmap`/`munmap`) and **clean** the shadow of what they return
-//!   (`malloc_usable_size` bytes) and of what they free, so memory that
-//!   uninstrumented code allocates or frees never carries stale poison.
-//!   Before start-up finished they only forward. They never touch TLS.
+//!   `pvalloc`, `malloc_usable_size`, `mmap`, `mmap64`, `munmap`), defined
+//!   for the whole process. They allocate from [`heap`] (mimalloc; the raw
+//!   system call for `mmap`/`munmap`) and **clean** the shadow of what they
+//!   return (`malloc_usable_size` bytes) and of what they free, so memory
+//!   that uninstrumented code allocates or frees never carries stale poison.
+//!   Before start-up finished they only allocate. They never touch umsan's
+//!   TLS slots.
 //! * **Wrappers for instrumented code** (`__umsan_malloc` & co., see
 //!   [`umsan_abi::ALLOC_WRAPPERS`]): the pass redirects direct calls to
 //!   them. They behave like the libc function and then **poison** the bytes
