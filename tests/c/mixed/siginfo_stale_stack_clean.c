@@ -7,6 +7,7 @@
 // CFLAGS: -D_GNU_SOURCE
 // EXPECT: clean
 #include "../common/opaque.h"
+#include "../common/siginfo.h"
 #include <signal.h>
 #include <string.h>
 #include <ucontext.h>
@@ -32,12 +33,8 @@ static __attribute__((noinline)) void raise_over_stale_shadow(void) {
 }
 
 int main(void) {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_sigaction = on_usr1;
-    sa.sa_flags = SA_SIGINFO;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGUSR1, &sa, NULL);
+    if (install_siginfo_handler(SIGUSR1, on_usr1, 0) != 0)
+        return 1;
     raise_over_stale_shadow();
     printf("signo %d code %d sp %d\n", seen_signo, seen_code, saw_sp);
     return 0;

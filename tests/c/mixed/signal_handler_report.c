@@ -2,6 +2,7 @@
 // instrumented: its own use of an uninitialized value is reported there.
 // EXPECT: report
 #include "../common/opaque.h"
+#include "../common/siginfo.h"
 #include <signal.h>
 
 static volatile int sink;
@@ -14,12 +15,7 @@ static void on_usr1(int sig, siginfo_t *info, void *ctx) {
 }
 
 int main(void) {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_sigaction = on_usr1;
-    sa.sa_flags = SA_SIGINFO;
-    sigemptyset(&sa.sa_mask);
-    if (sigaction(SIGUSR1, &sa, NULL) != 0)
+    if (install_siginfo_handler(SIGUSR1, on_usr1, 0) != 0)
         return 1;
     raise(SIGUSR1);
     return 0;

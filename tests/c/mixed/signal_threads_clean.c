@@ -10,6 +10,7 @@
 // CFLAGS: -pthread
 // EXPECT: clean
 #include "../common/opaque.h"
+#include "../common/siginfo.h"
 #include <pthread.h>
 #include <semaphore.h>
 #include <signal.h>
@@ -131,12 +132,7 @@ static void round_of(pthread_t *th, int sig, int *counters, int k) {
 
 int main(void) {
     sem_init(&handled, 0, 0);
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_sigaction = on_usr1;
-    sa.sa_flags = SA_SIGINFO | SA_RESTART;
-    sigemptyset(&sa.sa_mask);
-    if (sigaction(SIGUSR1, &sa, NULL) != 0 || signal(SIGUSR2, on_usr2) == SIG_ERR)
+    if (install_siginfo_handler(SIGUSR1, on_usr1, SA_RESTART) != 0 || signal(SIGUSR2, on_usr2) == SIG_ERR)
         return 1;
     pthread_t th[NTHREADS];
     for (long i = 0; i < NTHREADS; i++)
