@@ -25,7 +25,7 @@
 //!
 //! [`RuntimeAllocator`] is the runtime's own `#[global_allocator]`: its own
 //! heap on raw `mmap`, so the runtime's allocations never recurse into the
-//! hooks nor wait for a glibc lock the interrupted program holds.
+//! hooks nor wait for a heap lock the interrupted program holds.
 
 use core::alloc::{GlobalAlloc, Layout};
 use core::ffi::{c_int, c_void};
@@ -122,11 +122,11 @@ mod heap {
 }
 
 /// The runtime's global allocator: its own, on memory mapped with the raw
-/// `mmap` system call — never glibc's `malloc`.
+/// `mmap` system call — never the program's `malloc`.
 ///
 /// Reports allocate (symbolization, formatting), and a report may come from
-/// a signal handler that interrupted the program inside glibc's `malloc`,
-/// holding an arena lock: allocating from glibc there would wait for that
+/// a signal handler that interrupted the program inside `malloc`,
+/// holding a heap lock: allocating from that heap there would wait for that
 /// lock forever (it did). So the runtime keeps its own heap:
 ///
 /// * blocks up to [`MAX_SMALL`] bytes come in power-of-two size classes
@@ -412,7 +412,7 @@ unsafe fn posix_memalign_impl(out: *mut *mut c_void, align: usize, n: usize) -> 
 ///   old block is clean.
 ///
 /// In both cases the surviving bytes keep their shadow and origins (moved
-/// with the data when glibc moves the block) and the released memory (old
+/// with the data when the heap moves the block) and the released memory (old
 /// block, or the tail of an in-place shrink) is cleaned.
 unsafe fn realloc_impl(p: *mut c_void, n: usize, instrumented: Option<Allocator>) -> *mut c_void {
     if !is_ready() {
@@ -432,7 +432,7 @@ unsafe fn realloc_impl(p: *mut c_void, n: usize, instrumented: Option<Allocator>
         let pa = p as u64;
         if q.is_null() {
             if n == 0 {
-                // glibc freed p.
+                // heap::realloc freed p.
                 shadow::clean(pa, old);
             }
             return;
@@ -452,7 +452,7 @@ unsafe fn realloc_impl(p: *mut c_void, n: usize, instrumented: Option<Allocator>
                 shadow::clean(pa, old);
             }
         } else if old > qn {
-            // In-place shrink: the split-off tail went back to glibc.
+            // In-place shrink: the split-off tail went back to the heap.
             shadow::clean(qa + qn, old - qn);
         }
         if qn > kept {
