@@ -1,8 +1,9 @@
 ; A check of a comparison's exact shadow tests the operands' shadows on the
 ; hot path ("guard"); the exact answer (extremes for relational compares,
 ; known differing bits for equality) is computed only when the guard fails,
-; in a cold block before the report. After the clean-up the hot block holds
-; one `icmp eq <shadow>, 0` per check.
+; in a cold block that hands it to `__umsan_maybe_warning` (which reports
+; when it is set). After the clean-up the hot block holds one
+; `icmp eq <shadow>, 0` per check, and each check has one cold block.
 ; PASSES: umsan-o2
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
@@ -43,10 +44,9 @@ done:
 ; CHECK: icmp sgt i32 %{{[0-9]+}}, 10
 ; CHECK: icmp sgt i32 %{{[0-9]+}}, 10
 ; CHECK: [[X:%[0-9]+]] = xor i1
-; CHECK-NEXT: br i1 [[X]], label %[[REPORT:umsan.report[0-9]*]], label %entry
-; CHECK: [[REPORT]]:
-; CHECK-NEXT: call preserve_mostcc void @__umsan_warning_noorigin()
-
+; CHECK-NEXT: [[F:%[0-9]+]] = zext i1 [[X]] to i32
+; CHECK-NEXT: call preserve_mostcc void @__umsan_maybe_warning(i32 [[F]], i32 0)
+; CHECK-NEXT: br label %entry
 ; CHECK-LABEL: define void @eq(
 ; CHECK: %b = load i32, ptr %q
 ; CHECK-NEXT: [[S:%[0-9]+]] = or i32
@@ -56,6 +56,6 @@ done:
 ; CHECK: [[EXACT]]:
 ; CHECK-NEXT: xor i32 %a, %b
 ; CHECK: [[X:%[0-9]+]] = icmp eq i32
-; CHECK-NEXT: br i1 [[X]], label %[[REPORT:umsan.report[0-9]*]], label %entry
-; CHECK: [[REPORT]]:
-; CHECK-NEXT: call preserve_mostcc void @__umsan_warning_noorigin()
+; CHECK-NEXT: [[F:%[0-9]+]] = zext i1 [[X]] to i32
+; CHECK-NEXT: call preserve_mostcc void @__umsan_maybe_warning(i32 [[F]], i32 0)
+; CHECK-NEXT: br label %entry

@@ -20,7 +20,7 @@ entry:
 
 ; CHECK-LABEL: define internal i32 @all_clean(
 ; CHECK-NOT: __umsan_param_tls
-; CHECK-NOT: __umsan_warning
+; CHECK-NOT: __umsan_{{(maybe_)?}}warning
 ; CHECK: ret i32
 
 define internal i32 @one_dirty(i32 %x) noinline {
@@ -35,7 +35,7 @@ b:
 
 ; CHECK-LABEL: define internal i32 @one_dirty(
 ; CHECK: load i32, ptr @__umsan_param_tls
-; CHECK: call preserve_mostcc void @__umsan_warning
+; CHECK: call preserve_mostcc void @__umsan_{{(maybe_)?}}warning
 
 define internal i32 @ret_clean(i32 %x) noinline {
 entry:

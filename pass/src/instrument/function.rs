@@ -758,9 +758,7 @@ impl<'a> FunctionInstrumenter<'a> {
                     }
                     reported.push((shadow, before));
                     if out_of_line {
-                        let flag = unsafe { LLVMBuildZExt(self.b, cond, self.cx.i32, NONAME) };
-                        let call = self.call(self.cx.maybe_warning, &[flag, origin]);
-                        self.mark_report_call(call);
+                        self.maybe_report_call(cond, origin);
                         continue;
                     }
                     let then = match self.guards.get(&shadow) {
@@ -768,9 +766,20 @@ impl<'a> FunctionInstrumenter<'a> {
                         Some(&(sa, sb)) => {
                             // if (sa | sb) { if (exact) report; }: the exact
                             // computation is used only in the cold block,
-                            // where the clean-up sinks it.
+                            // where the clean-up sinks it. Recoverable, the
+                            // cold block hands the exact outcome to
+                            // `__umsan_maybe_warning` instead of branching
+                            // again: one block per comparison check less to
+                            // compile, and a call that returns at once on the
+                            // rare path where the guard fails but the
+                            // comparison is decided anyway.
                             let gcond = self.any_poisoned(self.or(sa, sb));
                             let outer = self.split_if_then(gcond, before);
+                            if self.cx.opts.recover {
+                                unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(outer)) };
+                                self.maybe_report_call(cond, origin);
+                                continue;
+                            }
                             self.split_if_then(cond, ir::terminator(outer))
                         }
                     };
@@ -839,6 +848,14 @@ impl<'a> FunctionInstrumenter<'a> {
             }
         }
         self.clean_after_checks(&reported);
+    }
+
+    /// `__umsan_maybe_warning(cond, origin)` at the builder: reports when
+    /// the i1 `cond` holds, returns at once otherwise.
+    fn maybe_report_call(&self, cond: V, origin: V) {
+        let flag = unsafe { LLVMBuildZExt(self.b, cond, self.cx.i32, NONAME) };
+        let call = self.call(self.cx.maybe_warning, &[flag, origin]);
+        self.mark_report_call(call);
     }
 
     /// Whether this function's checks and origin stores call the runtime
