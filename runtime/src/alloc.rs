@@ -48,9 +48,8 @@ use crate::shadow;
 /// `bench/README.md`).
 mod heap {
     use core::ffi::c_void;
+    use super::PAGE;
     use libmimalloc_sys as mi;
-
-    const PAGE: usize = 4096;
 
     #[inline]
     fn enomem_if_null(p: *mut c_void) -> *mut c_void {
