@@ -38,8 +38,8 @@
 //! variables whose address it got are treated as written by it.
 //!
 //! **Stack.** Stack slots are poisoned when they come into scope (entry,
-//! `lifetime.start`) and cleaned when they leave it (`lifetime.end`, every
-//! return), so stack memory is never left poisoned for the next user.
+//! `lifetime.start`) and cleaned when the frame goes (every return), so
+//! stack memory is never left poisoned for the next user.
 //!
 //! **Heap.** Direct calls to `malloc` & co. are redirected to runtime wrappers
 //! that poison what instrumented code allocates; memory uninstrumented code

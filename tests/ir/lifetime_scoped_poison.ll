@@ -2,10 +2,14 @@
 ; (with its origin) at each llvm.lifetime.start only, as MemorySanitizer
 ; does: before its lifetime starts the object is dead, so poisoning it at
 ; entry too would be wasted, and in functions whose scoped locals live in
-; branches seldom taken it is most of the cost. A slot whose lifetime starts
-; in the entry block stays poisoned at entry; when some lifetime start names
-; a pointer that is not an entry alloca (%either below), every slot of the
-; function is poisoned at entry. All slots are cleaned at every return.
+; branches seldom taken it is most of the cost. That holds for a lifetime
+; start in the entry block too, after the last alloca (%early); a slot whose
+; lifetime starts in the entry block above another alloca stays poisoned at
+; entry (%first below: the origin code may split the block, and the allocas
+; under a split would no longer be static). When some lifetime start names a
+; pointer that is not an entry alloca (%either below), every slot of the
+; function is poisoned at entry. llvm.lifetime.end leaves the shadow alone:
+; all slots are cleaned at every return.
 ; PASS-OPTIONS: track-origins=1
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
@@ -34,11 +38,16 @@ done:
 ; CHECK-LABEL: define void @scoped(
 ; CHECK: %buf = alloca [4 x i32], align 16
 ; CHECK-NEXT: %early = alloca i64, align 8
+; CHECK-NEXT: ptrtoint ptr %early
 ; CHECK-NOT: ptrtoint ptr %buf
 ; CHECK: call void @llvm.memset.p0.i64(ptr align 8 %{{[0-9]+}}, i8 -1, i64 8, i1 false)
+; CHECK-NEXT: load atomic i32, ptr @__umsan_stack_origin
 ; CHECK-NOT: ptrtoint ptr %buf
 ; CHECK: call void @llvm.lifetime.start.p0(i64 8, ptr %early)
-; CHECK-NOT: ptrtoint ptr %buf
+; CHECK-NEXT: call void @use(ptr %early)
+; CHECK-NOT: memset
+; CHECK: call void @llvm.lifetime.end.p0(i64 8, ptr %early)
+; CHECK-NOT: memset
 ; CHECK: br i1 %c, label %[[SCOPE:umsan.head[0-9]*]], label %done
 ; CHECK: [[SCOPE]]:
 ; CHECK-NEXT: ptrtoint ptr %buf
@@ -51,11 +60,32 @@ done:
 ; CHECK: store <4 x i32>
 ; CHECK-NEXT: call void @llvm.lifetime.start.p0(i64 16, ptr %buf)
 ; CHECK-NEXT: call void @use(ptr %buf)
+; CHECK-NOT: memset
+; CHECK: call void @llvm.lifetime.end.p0(i64 16, ptr %buf)
+; CHECK-NEXT: br label %done
 ; CHECK-LABEL: done:
 ; CHECK: call void @llvm.memset.p0.i64(ptr align 1 {{%[0-9]+}}, i8 0, i64 16, i1 false)
 ; CHECK: ret void
 ; CHECK: [[COLD]]:
 ; CHECK-NEXT: call void @__umsan_poison_stack(ptr %buf, i64 16, ptr [[SLOT]],
+
+define void @started_above_an_alloca() {
+entry:
+  %first = alloca i64, align 8
+  call void @llvm.lifetime.start.p0(i64 8, ptr %first)
+  %second = alloca i64, align 8
+  call void @use(ptr %first)
+  call void @use(ptr %second)
+  ret void
+}
+
+; CHECK-LABEL: define void @started_above_an_alloca(
+; CHECK: %first = alloca i64, align 8
+; CHECK-NEXT: ptrtoint ptr %first
+; CHECK: call void @llvm.memset.p0.i64(ptr align 8 %{{[0-9]+}}, i8 -1, i64 8, i1 false)
+; CHECK: call void @llvm.memset.p0.i64(ptr align 1 %{{[0-9]+}}, i8 -1, i64 8, i1 false)
+; CHECK-NEXT: call void @llvm.lifetime.start.p0(i64 8, ptr %first)
+; CHECK-NEXT: %second = alloca i64, align 8
 
 define void @unrecognized(i1 %c) {
 entry:

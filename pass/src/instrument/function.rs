@@ -1022,15 +1022,22 @@ const REPORT_MEMORY_EFFECTS: u64 = 1 | 3 << 2 | 1 << 4;
 /// an object is dead before its lifetime starts, so poisoning it at entry
 /// too is wasted work — much of it in functions whose scoped locals live
 /// in branches seldom taken. An alloca qualifies when every lifetime start
-/// of it lies outside the entry block (poisoning there could not split
-/// the block before the allocas that follow); none does when some lifetime
-/// start names a pointer that is not an entry alloca (which object it
-/// starts is unknown: every slot is then poisoned at entry).
+/// of it lies outside the entry block or after the entry block's last
+/// alloca (the origin code there may split the block; allocas below such a
+/// split would stop being static); none does when some lifetime start
+/// names a pointer that is not an entry alloca (which object it starts is
+/// unknown: every slot is then poisoned at entry).
 fn lifetime_scoped_allocas(walk: &[(B, Vec<V>)], entry: B) -> HashSet<V> {
     let mut scoped = HashSet::new();
-    let mut in_entry = HashSet::new();
+    let mut too_early = HashSet::new();
     for (bb, insts) in walk {
-        for &i in insts {
+        // In the entry block, a lifetime start before the last alloca.
+        let mut allocas_below = *bb == entry && insts.iter().any(|&i| ir::opcode(i) == Op::LLVMAlloca);
+        let last_alloca = insts.iter().rposition(|&i| ir::opcode(i) == Op::LLVMAlloca);
+        for (k, &i) in insts.iter().enumerate() {
+            if Some(k) == last_alloca {
+                allocas_below = false;
+            }
             if ir::opcode(i) != Op::LLVMCall {
                 continue;
             }
@@ -1046,14 +1053,14 @@ fn lifetime_scoped_allocas(walk: &[(B, Vec<V>)], entry: B) -> HashSet<V> {
             if !entry_alloca {
                 return HashSet::new();
             }
-            if *bb == entry {
-                in_entry.insert(p);
+            if allocas_below {
+                too_early.insert(p);
             } else {
                 scoped.insert(p);
             }
         }
     }
-    scoped.retain(|a| !in_entry.contains(a));
+    scoped.retain(|a| !too_early.contains(a));
     scoped
 }
 

@@ -130,11 +130,17 @@ impl FunctionInstrumenter<'_> {
 
     /// `llvm.lifetime.start` poisons the slot again (a new scope begins) —
     /// with its origin, for a slot not poisoned at entry (see
-    /// `lifetime_scoped_allocas`); `llvm.lifetime.end` cleans it, so the
-    /// stack it occupied is clean for whatever code uses it next.
+    /// `lifetime_scoped_allocas`). `llvm.lifetime.end` leaves the shadow
+    /// alone: until the function returns (where every slot is cleaned, see
+    /// `finish_returns`) only this frame uses the slot's bytes, and any
+    /// object that reuses them (stack colouring) starts its own lifetime,
+    /// which poisons them again.
     fn visit_lifetime(&mut self, inst: V, start: bool) {
+        if !start {
+            return;
+        }
         let ptr = ir::operand(inst, 1);
-        if start && self.lifetime_scoped.contains(&ptr) {
+        if self.lifetime_scoped.contains(&ptr) {
             let size = self.static_allocas.iter().find(|&&(a, _)| a == ptr).map(|&(_, n)| n);
             if let Some(n) = size {
                 self.before(inst);
@@ -151,7 +157,7 @@ impl FunctionInstrumenter<'_> {
             },
         };
         self.before(inst);
-        self.set_shadow_bytes(ptr, if start { 0xff } else { 0 }, self.cx.const_i64(size), 1);
+        self.set_shadow_bytes(ptr, 0xff, self.cx.const_i64(size), 1);
     }
 
     /// memcpy/memmove: the same transfer on the shadow.
