@@ -9,7 +9,7 @@
 //! The assembled command is
 //!
 //! ```text
-//! clang [-fno-omit-frame-pointer -fno-discard-value-names] USER-ARGS -D__UMSAN__=1 -I<dir of umsan.h>  (unless info query)
+//! clang [[-fno-omit-frame-pointer] -fno-discard-value-names] USER-ARGS -D__UMSAN__=1 -I<dir of umsan.h>  (unless info query)
 //!       [-fpass-plugin=<abs libumsan_pass.so>]                   (-c, -S, linking)
 //!       [-Wl,-u,__umsan_preinit_anchor
 //!        -Wl,--export-dynamic-symbol=__umsan_* -Wl,--export-dynamic-symbol=umsan_*
@@ -19,7 +19,8 @@
 //! with the pass options in the environment variable
 //! [`umsan_abi::PASS_OPTIONS_ENV`] of the clang process only. Invariants:
 //! the optimisation level and debug info are the user's; user arguments keep
-//! their order; `-fno-omit-frame-pointer` comes first so that a user's
+//! their order; `-fno-omit-frame-pointer` (with origins only: origin
+//! stacks walk the frame-pointer chain) comes first so that a user's
 //! `-fomit-frame-pointer` still wins. `-D__UMSAN__=1` and
 //! `-fno-omit-frame-pointer` are left out when every input is plain
 //! assembler or a linker input (clang would warn that they are unused), and
@@ -169,7 +170,11 @@ pub fn plan(argv: &[OsString], res: &Resources) -> Result<Plan, Error> {
     let mut trailing: Vec<OsString> = Vec::new(); // after everything, for the linker
 
     if class.mode.generates_code() && front_end {
-        before.push("-fno-omit-frame-pointer".into());
+        if parsed.options.track_origins {
+            // Origin stacks (of heap allocations) follow the frame-pointer
+            // chain; reports unwind with the unwind tables and need none.
+            before.push("-fno-omit-frame-pointer".into());
+        }
         // Value names let reports name stack variables (as with MemorySanitizer).
         before.push("-fno-discard-value-names".into());
     }
@@ -326,6 +331,8 @@ mod tests {
         let p = f
             .plan("-c a.c -fno-umsan-track-origins -fumsan-eager-checks")
             .unwrap();
+        // Without origins nothing walks the frame-pointer chain.
+        assert!(!p.args.iter().any(|a| a == "-fno-omit-frame-pointer"));
         assert_eq!(
             p.pass_options.as_deref(),
             Some("track-origins=0;eager-checks=1")
