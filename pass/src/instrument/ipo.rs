@@ -212,8 +212,9 @@ fn global(m: LLVMModuleRef, name: &str) -> Option<V> {
 pub fn run(m: LLVMModuleRef) -> usize {
     let mut changed: HashSet<V> = HashSet::new();
     let proven = shadow_passing(m, &mut changed);
+    let warn = warning_functions(m);
     for f in ir::functions(m) {
-        if !ir::is_declaration(f) && dedup_checks(f) {
+        if !warn.is_empty() && !ir::is_declaration(f) && dedup_checks(f, &warn) {
             changed.insert(f);
         }
     }
@@ -250,46 +251,73 @@ fn shadow_passing(m: LLVMModuleRef, changed: &mut HashSet<V>) -> usize {
     proven
 }
 
+/// The module's `__umsan_warning*` functions (what a report block calls).
+fn warning_functions(m: LLVMModuleRef) -> HashSet<V> {
+    ir::functions(m)
+        .into_iter()
+        .filter(|&f| ir::is_declaration(f) && ir::value_name(f).starts_with("__umsan_warning"))
+        .collect()
+}
+
 /// Is `b` a report block: it calls a `__umsan_warning*` function (the
 /// clean-up may have threaded some of the code that follows the check into
 /// it) and ends in an unconditional branch or `unreachable`?
-fn is_report_block(b: LLVMBasicBlockRef) -> bool {
+fn is_report_block(b: LLVMBasicBlockRef, warn: &HashSet<V>) -> bool {
     let t = ir::terminator(b);
     if t.is_null() || !(ir::opcode(t) == Op::LLVMUnreachable || ir::opcode(t) == Op::LLVMBr && unsafe { LLVMIsConditional(t) } == 0) {
         return false;
     }
-    ir::instructions(b).into_iter().any(|i| {
-        is_call(i) && {
-            let callee = unsafe { LLVMGetCalledValue(i) };
-            ir::is_function(callee) && ir::value_name(callee).starts_with("__umsan_warning")
+    let mut i = ir::first_instruction(b);
+    while !i.is_null() {
+        if is_call(i) && warn.contains(&unsafe { LLVMGetCalledValue(i) }) {
+            return true;
         }
-    })
+        i = ir::next_instruction(i);
+    }
+    false
+}
+
+/// The check a block ends in: (condition, report on true?) when its
+/// conditional branch leads to a report block on exactly one side.
+fn check_of(b: LLVMBasicBlockRef, warn: &HashSet<V>) -> Option<(V, bool)> {
+    let t = ir::terminator(b);
+    if t.is_null() || ir::opcode(t) != Op::LLVMBr || unsafe { LLVMIsConditional(t) } == 0 {
+        return None;
+    }
+    let (on_true, on_false) = unsafe { (LLVMGetSuccessor(t, 0), LLVMGetSuccessor(t, 1)) };
+    match (is_report_block(on_true, warn), is_report_block(on_false, warn)) {
+        (true, false) => Some((unsafe { LLVMGetCondition(t) }, true)),
+        (false, true) => Some((unsafe { LLVMGetCondition(t) }, false)),
+        _ => None,
+    }
 }
 
 /// Drops checks whose condition a dominating check of the same polarity
 /// already tested (see the module documentation). Returns whether `f`
 /// changed.
-fn dedup_checks(f: V) -> bool {
+fn dedup_checks(f: V, warn: &HashSet<V>) -> bool {
+    // Most functions test no condition twice: find out without ordering
+    // the blocks or building dominators.
+    let mut seen: HashSet<(V, bool)> = HashSet::new();
+    let mut repeated = false;
+    let mut b = unsafe { LLVMGetFirstBasicBlock(f) };
+    while !b.is_null() {
+        if let Some(key) = check_of(b, warn) {
+            repeated |= !seen.insert(key);
+        }
+        b = unsafe { LLVMGetNextBasicBlock(b) };
+    }
+    if !repeated {
+        return false;
+    }
     // (condition, report on true?) -> check blocks, in reverse post-order.
     let rpo = ir::reverse_post_order(f);
     let mut checks: HashMap<(V, bool), Vec<LLVMBasicBlockRef>> = HashMap::new();
     let mut order = Vec::new();
     for &b in &rpo {
-        let t = ir::terminator(b);
-        if t.is_null() || ir::opcode(t) != Op::LLVMBr || unsafe { LLVMIsConditional(t) } == 0 {
-            continue;
-        }
-        let (on_true, on_false) = unsafe { (LLVMGetSuccessor(t, 0), LLVMGetSuccessor(t, 1)) };
-        let key = match (is_report_block(on_true), is_report_block(on_false)) {
-            (true, false) => (unsafe { LLVMGetCondition(t) }, true),
-            (false, true) => (unsafe { LLVMGetCondition(t) }, false),
-            _ => continue,
-        };
+        let Some(key) = check_of(b, warn) else { continue };
         checks.entry(key).or_default().push(b);
         order.push((b, key));
-    }
-    if !checks.values().any(|v| v.len() > 1) {
-        return false;
     }
     let doms = ir::Dominators::new(&rpo);
     let mut changed = false;
