@@ -23,7 +23,7 @@
 //!
 //! * Heap ([`heap_origin`]): the C wrappers `__umsan_malloc` & co. hand
 //!   their own frame address to the Rust side; [`walk_frames`] follows the
-//!   frame-pointer chain from there (umsan-cc compiles with
+//!   frame-pointer chain from there (with origins umsan-cc compiles with
 //!   `-fno-omit-frame-pointer`), and the stack is interned in the
 //!   [`DEPOT`], deduplicated, tagged with the [`AllocFn`].
 //! * Stack ([`stack_origin`]): each alloca site has a static `u32` id slot;

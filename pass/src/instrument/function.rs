@@ -1031,13 +1031,9 @@ fn lifetime_scoped_allocas(walk: &[(B, Vec<V>)], entry: B) -> HashSet<V> {
     let mut scoped = HashSet::new();
     let mut too_early = HashSet::new();
     for (bb, insts) in walk {
-        // In the entry block, a lifetime start before the last alloca.
-        let mut allocas_below = *bb == entry && insts.iter().any(|&i| ir::opcode(i) == Op::LLVMAlloca);
-        let last_alloca = insts.iter().rposition(|&i| ir::opcode(i) == Op::LLVMAlloca);
+        // A lifetime start above this index is too early to poison at.
+        let last_alloca = if *bb == entry { insts.iter().rposition(|&i| ir::opcode(i) == Op::LLVMAlloca) } else { None };
         for (k, &i) in insts.iter().enumerate() {
-            if Some(k) == last_alloca {
-                allocas_below = false;
-            }
             if ir::opcode(i) != Op::LLVMCall {
                 continue;
             }
@@ -1053,7 +1049,7 @@ fn lifetime_scoped_allocas(walk: &[(B, Vec<V>)], entry: B) -> HashSet<V> {
             if !entry_alloca {
                 return HashSet::new();
             }
-            if allocas_below {
+            if last_alloca.is_some_and(|l| k < l) {
                 too_early.insert(p);
             } else {
                 scoped.insert(p);

@@ -56,8 +56,8 @@ impl FunctionInstrumenter<'_> {
     pub(super) fn visit_intrinsic(&mut self, inst: V, name: &str) {
         let rest = family(name);
         let any_of = |list: &[&str]| list.iter().any(|f| is_family(rest, f));
-        if is_family(rest, "lifetime.start") || is_family(rest, "lifetime.end") {
-            return self.visit_lifetime(inst, rest.starts_with("lifetime.start"));
+        if is_family(rest, "lifetime.start") {
+            return self.visit_lifetime_start(inst);
         }
         if any_of(NO_EFFECT) {
             return;
@@ -130,15 +130,12 @@ impl FunctionInstrumenter<'_> {
 
     /// `llvm.lifetime.start` poisons the slot again (a new scope begins) —
     /// with its origin, for a slot not poisoned at entry (see
-    /// `lifetime_scoped_allocas`). `llvm.lifetime.end` leaves the shadow
-    /// alone: until the function returns (where every slot is cleaned, see
+    /// `lifetime_scoped_allocas`). `llvm.lifetime.end` is in `NO_EFFECT`:
+    /// until the function returns (where every slot is cleaned, see
     /// `finish_returns`) only this frame uses the slot's bytes, and any
     /// object that reuses them (stack colouring) starts its own lifetime,
     /// which poisons them again.
-    fn visit_lifetime(&mut self, inst: V, start: bool) {
-        if !start {
-            return;
-        }
+    fn visit_lifetime_start(&mut self, inst: V) {
         let ptr = ir::operand(inst, 1);
         if self.lifetime_scoped.contains(&ptr) {
             let size = self.static_allocas.iter().find(|&&(a, _)| a == ptr).map(|&(_, n)| n);
