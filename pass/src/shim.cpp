@@ -9,6 +9,7 @@
 #include "llvm/Passes/OptimizationLevel.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Passes/PassPlugin.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Transforms/InstCombine/InstCombine.h"
 #include "llvm/Transforms/Scalar/EarlyCSE.h"
 #include "llvm/Transforms/Scalar/GVN.h"
@@ -105,7 +106,33 @@ void addCleanupPasses(ModulePassManager &MPM) {
   }
 }
 
+/// Instrumentation leaves its own values in vector registers: all-ones
+/// shadow constants (stack poisoning), shadow vectors, whatever the runtime's
+/// code computed. The program's code can observe such a value where x86
+/// code generation treats part of a register as don't-care: a scalar written
+/// into the low lane (cvtsi2sd, sqrtsd, roundsd, ...) keeps the register's
+/// upper lanes, and two scalar compares combined by `&&` may be evaluated as
+/// packed compares over both lanes. With FP exceptions unmasked
+/// (`feenableexcept`), an all-ones lane left there is a NaN and the compare
+/// traps (libpng's `png_muldiv` under `pngvalid --strict`). BreakFalseDeps
+/// already zeroes the register before such a partial write when the
+/// register was written "recently" (an undef-read/partial-update clearance
+/// of 128/64 instructions); a clearance no function reaches makes it do so
+/// before every partial write whose register is not live, so the don't-care
+/// lanes hold zeros (as in most native code) wherever a scalar starts. A
+/// zero idiom costs no execution unit. An explicit `-mllvm` setting wins.
+void zeroDontCareLanes() {
+  auto &Opts = cl::getRegisteredOptions();
+  for (const char *Name : {"undef-reg-clearance", "partial-reg-update-clearance"}) {
+    auto It = Opts.find(Name);
+    if (It == Opts.end() || It->second->getNumOccurrences() > 0)
+      continue;
+    It->second->addOccurrence(0, Name, "1000000000");
+  }
+}
+
 void registerCallbacks(PassBuilder &PB) {
+  zeroDontCareLanes();
   PB.registerPipelineStartEPCallback(
       [](ModulePassManager &MPM, OptimizationLevel) {
         MPM.addPass(UmsanPreparePass());
