@@ -12,6 +12,7 @@ mod vararg;
 mod visit_arith;
 mod visit_call;
 mod visit_intrinsic;
+mod visit_x86;
 mod visit_memory;
 
 use crate::ir::{self, cstring, Layout, T, V};

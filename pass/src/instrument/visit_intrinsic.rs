@@ -86,6 +86,12 @@ impl FunctionInstrumenter<'_> {
             }
             return;
         }
+        if is_family(rest, "masked.load") {
+            return self.visit_masked_load(inst);
+        }
+        if is_family(rest, "masked.store") {
+            return self.visit_masked_store(inst);
+        }
         if is_family(rest, "stackrestore") {
             return self.visit_stackrestore(inst);
         }
@@ -98,11 +104,8 @@ impl FunctionInstrumenter<'_> {
         }
         if is_family(rest, "bswap") || is_family(rest, "bitreverse") {
             self.before(inst);
-            let s0 = self.shadow(ir::operand(inst, 0));
-            let callee = unsafe { LLVMGetCalledValue(inst) };
-            let fnty = unsafe { LLVMGetCalledFunctionType(inst) };
-            let mut args = [s0];
-            let s = unsafe { LLVMBuildCall2(self.b, fnty, callee, args.as_mut_ptr(), 1, NONAME) };
+            let mut args = [self.shadow(ir::operand(inst, 0))];
+            let s = self.call_same_callee(inst, &mut args);
             return self.set_shadow(inst, s);
         }
         if is_family(rest, "fshl") || is_family(rest, "fshr") {
@@ -124,6 +127,11 @@ impl FunctionInstrumenter<'_> {
         }
         if any_of(OR_FAMILIES) {
             return self.visit_or_of_args(inst);
+        }
+        if let Some(x86) = rest.strip_prefix("x86.") {
+            if self.visit_x86_intrinsic(inst, x86) {
+                return;
+            }
         }
         self.visit_instruction(inst)
     }
@@ -221,6 +229,50 @@ impl FunctionInstrumenter<'_> {
         unsafe { LLVMBuildMemSet(self.b, sd, sv, len, 1) };
     }
 
+    /// `masked.load(p, align, mask, passthru)`: the same masked load from
+    /// shadow memory, with the pass-through lanes' shadow (the optimizer
+    /// makes lanes nobody reads `poison` there); a lane whose mask bit is
+    /// uninitialized is uninitialized.
+    fn visit_masked_load(&mut self, inst: V) {
+        self.before(inst);
+        let Some(st) = self.shadow_ty(inst) else { return };
+        let (p, align, mask, pass) =
+            (ir::operand(inst, 0), ir::operand(inst, 1), ir::operand(inst, 2), ir::operand(inst, 3));
+        let vt = ir::type_of(inst);
+        let sp = self.shadow(pass);
+        let sp = if ir::type_of(sp) == vt { sp } else { self.bitcast(sp, vt) };
+        let mut args = [self.shadow_addr(p), align, self.cx.defined_operand(mask), sp];
+        let loaded = self.call_same_callee(inst, &mut args);
+        let mut s = if vt == st { loaded } else { self.bitcast(loaded, st) };
+        let sm = self.shadow(mask);
+        if !self.is_clean_const(sm) {
+            let spread = self.spread(sm, st);
+            s = self.or(s, spread);
+        }
+        self.set_shadow(inst, s);
+    }
+
+    /// `masked.store(v, p, align, mask)`: the same masked store of the
+    /// value's shadow to shadow memory.
+    fn visit_masked_store(&mut self, inst: V) {
+        self.before(inst);
+        let (v, p, align, mask) = (ir::operand(inst, 0), ir::operand(inst, 1), ir::operand(inst, 2), ir::operand(inst, 3));
+        let vt = ir::type_of(v);
+        let sv = self.shadow(v);
+        let sv = if ir::type_of(sv) == vt { sv } else { self.bitcast(sv, vt) };
+        let mut args = [sv, self.shadow_addr(p), align, self.cx.defined_operand(mask)];
+        self.call_same_callee(inst, &mut args);
+    }
+
+    /// Calls `inst`'s callee with other arguments of the same types.
+    pub(super) fn call_same_callee(&self, inst: V, args: &mut [V]) -> V {
+        unsafe {
+            let callee = LLVMGetCalledValue(inst);
+            let fnty = LLVMGetCalledFunctionType(inst);
+            LLVMBuildCall2(self.b, fnty, callee, args.as_mut_ptr(), args.len() as u32, NONAME)
+        }
+    }
+
     /// Memory released by `stackrestore` (VLAs leaving scope) is cleaned.
     fn visit_stackrestore(&mut self, inst: V) {
         let Some((lo_slot, _)) = self.dynamic_stack else { return };
@@ -243,10 +295,8 @@ impl FunctionInstrumenter<'_> {
         self.before(inst);
         let (s0, s1, s2) =
             (self.shadow(ir::operand(inst, 0)), self.shadow(ir::operand(inst, 1)), self.shadow(ir::operand(inst, 2)));
-        let callee = unsafe { LLVMGetCalledValue(inst) };
-        let fnty = unsafe { LLVMGetCalledFunctionType(inst) };
         let mut args = [s0, s1, self.cx.defined_operand(ir::operand(inst, 2))];
-        let shifted = unsafe { LLVMBuildCall2(self.b, fnty, callee, args.as_mut_ptr(), 3, NONAME) };
+        let shifted = self.call_same_callee(inst, &mut args);
         let flag = self.lanes_poisoned(s2);
         let spread = self.spread(flag, ir::type_of(s0));
         let s = self.or(shifted, spread);
