@@ -12,6 +12,12 @@
 set -eu
 
 PACKAGES="clang-19 llvm-19-dev llvm-19-tools libclang-rt-19-dev lld-19"
+# System libraries the tests link uninstrumented (configs/compression.toml):
+# header checked, package that provides it.
+LIBS="zlib.h:zlib1g-dev bzlib.h:libbz2-dev lzma.h:liblzma-dev zstd.h:libzstd-dev"
+for lib in $LIBS; do
+    PACKAGES="$PACKAGES ${lib#*:}"
+done
 TOOLS="clang-19 opt-19 FileCheck-19 llvm-config-19 ld.lld-19"
 MSAN_RT="${UMSAN_BOOTSTRAP_MSAN_RT:-/usr/lib/llvm-19/lib/clang/19/lib/linux/libclang_rt.msan-x86_64.a}"
 
@@ -24,9 +30,14 @@ done
 if [ ! -f "$MSAN_RT" ]; then
     missing="$missing $MSAN_RT"
 fi
+for lib in $LIBS; do
+    if [ ! -f "/usr/include/${lib%%:*}" ]; then
+        missing="$missing /usr/include/${lib%%:*}"
+    fi
+done
 
 if [ -z "$missing" ]; then
-    echo "bootstrap: LLVM 19 toolchain present (clang-19 opt-19 FileCheck-19 llvm-config-19 ld.lld-19, msan runtime)"
+    echo "bootstrap: LLVM 19 toolchain present (clang-19 opt-19 FileCheck-19 llvm-config-19 ld.lld-19, msan runtime, test libraries)"
     exit 0
 fi
 
