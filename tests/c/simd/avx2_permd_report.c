@@ -1,5 +1,6 @@
 // vpermd moves an uninitialized lane to where it is used.
 // EXPECT: report
+// ORACLE: skip (MemorySanitizer ORs the shadows of data and index lane by lane for pshufb and vpermd, so it misses a selected uninitialized lane)
 // CFLAGS: -mavx2
 #include "../common/opaque.h"
 #include <immintrin.h>

@@ -1,6 +1,7 @@
 // pshufb: a result lane computed from uninitialized input lanes is
 // uninitialized where the program uses it.
 // EXPECT: report
+// ORACLE: skip (MemorySanitizer ORs the shadows of data and index lane by lane for pshufb and vpermd, so it misses a selected uninitialized lane)
 // CFLAGS: -msse4.2 -maes
 #include "../common/opaque.h"
 #include <nmmintrin.h>
