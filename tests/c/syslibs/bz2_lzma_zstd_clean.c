@@ -2,6 +2,7 @@
 // output through pointers held in bz_stream, lzma_stream and
 // ZSTD_outBuffer: the produced bytes count as written.
 // EXPECT: clean
+// ORACLE: skip (MemorySanitizer reports the bytes the uninstrumented system library wrote: what these models fix)
 // CFLAGS: -lbz2 -llzma -lzstd
 #include "../common/opaque.h"
 #include <bzlib.h>
