@@ -466,6 +466,7 @@ pub struct Models {
 const LIBRARY: &[(&str, &str)] = &[
     ("configs/libc.toml", include_str!("../../configs/libc.toml")),
     ("configs/compression.toml", include_str!("../../configs/compression.toml")),
+    ("configs/gmp.toml", include_str!("../../configs/gmp.toml")),
 ];
 
 #[derive(Deserialize)]

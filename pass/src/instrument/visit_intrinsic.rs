@@ -23,7 +23,8 @@ const OR_FAMILIES: &[&str] = &[
     "abs", "smax", "smin", "umax", "umin", "sadd.sat", "uadd.sat", "ssub.sat", "usub.sat", "sshl.sat", "ushl.sat",
     "fabs", "sqrt", "floor", "ceil", "trunc", "rint", "nearbyint", "round", "roundeven", "copysign", "minnum",
     "maxnum", "minimum", "maximum", "fma", "fmuladd", "pow", "powi", "exp", "exp2", "exp10", "log", "log2", "log10",
-    "sin", "cos", "tan", "canonicalize", "ldexp", "lrint", "llrint", "lround", "llround", "fptrunc.round",
+    "sin", "cos", "tan", "canonicalize", "ldexp", "lrint", "llrint", "lround", "llround", "fptrunc.round", "scmp",
+    "ucmp", "frexp", "asin", "acos", "atan", "sinh", "cosh", "tanh",
 ];
 
 /// Families where any uninitialized input bit spoils the whole (element of
