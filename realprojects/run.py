@@ -28,7 +28,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CONFIGS = ("native", "umsan", "msan")
 SUMMARY = re.compile(r"^SUMMARY: (umsan|MemorySanitizer): ([\w-]+) (\S+)(?: in (\S+))?", re.M)
-KNOWN_KEYS = {"source", "build", "test", "passed", "failed", "total", "msan_build", "timeout", "env", "true_report", "ci"}
+KNOWN_KEYS = {"source", "build", "test", "passed", "failed", "total", "msan_build", "timeout", "env", "true_report", "ci",
+              "apt"}
 
 
 class BadInput(Exception):
@@ -95,6 +96,18 @@ def ensure_deb_src():
     text = re.sub(r"^Types: deb$", "Types: deb-src", src.read_text(), flags=re.M)
     (d / "umsan-deb-src.sources").write_text(text)
     subprocess.run(["apt-get", "update", "-q"], check=True, stdout=subprocess.DEVNULL)
+
+
+def ensure_apt(packages):
+    """Installs the Debian packages a build needs (autotools, CMake, ...)
+    when they are missing."""
+    missing = [p for p in packages if subprocess.run(["dpkg", "-s", p], stdout=subprocess.DEVNULL,
+                                                     stderr=subprocess.DEVNULL).returncode != 0]
+    if missing:
+        log(f"installing {' '.join(missing)}")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "install", "-y", "-q", *missing], check=True, env=env,
+                       stdout=subprocess.DEVNULL)
 
 
 def fetch_source(pkg, work):
@@ -325,6 +338,7 @@ def main():
         pkg = pkgs[name]
         log(f"{name}: fetching {pkg['source']}")
         try:
+            ensure_apt(pkg.get("apt", []))
             tree = fetch_source(pkg, work)
         except (RuntimeError, subprocess.CalledProcessError) as e:
             rows.append({"package": name, "configs": {}, "true": {}, "false": {}, "verdict": f"fetch failed: {e}"})
