@@ -402,7 +402,7 @@ fn strip_memory_attributes(module: LLVMModuleRef, instrumented: &[V]) {
         for &f in instrumented {
             for bb in ir::blocks(f) {
                 for i in ir::instructions(bb) {
-                    if ir::opcode(i) != llvm_sys::LLVMOpcode::LLVMCall {
+                    if !matches!(ir::opcode(i), llvm_sys::LLVMOpcode::LLVMCall | llvm_sys::LLVMOpcode::LLVMInvoke) {
                         continue;
                     }
                     if ir::intrinsic_name(LLVMGetCalledValue(i)).is_some() {

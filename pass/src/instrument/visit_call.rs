@@ -18,6 +18,12 @@ use llvm_sys::{LLVMIntPredicate as P, LLVMOpcode as Op, LLVMTypeKind as K};
 impl FunctionInstrumenter<'_> {
     pub(super) fn visit_call(&mut self, inst: V) {
         let callee = unsafe { LLVMGetCalledValue(inst) };
+        let invoke = ir::opcode(inst) == Op::LLVMInvoke;
+        if invoke && (ir::is_inline_asm(callee) || ir::intrinsic_name(callee).is_some()) {
+            // Invoked intrinsics (`llvm.experimental.*`) and `asm` that may
+            // unwind: not emitted for ordinary C++ on Linux.
+            return self.visit_instruction(inst);
+        }
         if ir::is_inline_asm(callee) {
             return self.visit_inline_asm(inst);
         }
@@ -50,7 +56,7 @@ impl FunctionInstrumenter<'_> {
             }
         }
         self.before(inst);
-        let musttail = unsafe { LLVMGetTailCallKind(inst) } == llvm_sys::LLVMTailCallKind::LLVMTailCallKindMustTail;
+        let musttail = is_musttail(inst);
         if wrapped {
             // The runtime's allocation wrappers: result clean, and the
             // stack slot `posix_memalign` writes is initialized.
@@ -65,7 +71,8 @@ impl FunctionInstrumenter<'_> {
         if musttail {
             return self.set_clean(inst);
         }
-        let next = ir::next_instruction(inst);
+        // After the call returned: for an `invoke`, on its normal edge only.
+        let next = ir::after_point(inst);
         self.before(next);
         let callee_instrumented = self.cx.instrumented.contains(&callee);
         let returned_ours = if callee_instrumented {
@@ -275,7 +282,7 @@ impl FunctionInstrumenter<'_> {
                 pre.push((b.clone(), v));
             }
         }
-        let next = ir::next_instruction(inst);
+        let next = ir::after_point(inst);
         self.before(next);
         let mut last = inst;
         for m in model.effects() {
@@ -736,5 +743,7 @@ fn is_known_clean_pointer(mut p: V) -> bool {
 }
 
 fn is_musttail(call: V) -> bool {
-    unsafe { LLVMGetTailCallKind(call) == llvm_sys::LLVMTailCallKind::LLVMTailCallKindMustTail }
+    // Only a `call` has a tail-call kind (an `invoke` never is one).
+    ir::opcode(call) == Op::LLVMCall
+        && unsafe { LLVMGetTailCallKind(call) == llvm_sys::LLVMTailCallKind::LLVMTailCallKindMustTail }
 }
