@@ -200,6 +200,19 @@ pub const ALLOC_WRAPPERS: &[(&str, &str)] = &[
     ("memalign", "__umsan_memalign"),
     ("valloc", "__umsan_valloc"),
     ("pvalloc", "__umsan_pvalloc"),
+    // C++ (Itanium names): every `operator new` / `new[]` — plain,
+    // nothrow, aligned (`std::align_val_t`), aligned nothrow. The wrapper
+    // is `__umsan_` + the mangled name; it calls the real (or the user's
+    // replacement) operator, so `std::bad_alloc` and the new-handler work
+    // as without umsan. `operator delete` needs none (it ends in `free`).
+    ("_Znwm", "__umsan_Znwm"),
+    ("_Znam", "__umsan_Znam"),
+    ("_ZnwmRKSt9nothrow_t", "__umsan_ZnwmRKSt9nothrow_t"),
+    ("_ZnamRKSt9nothrow_t", "__umsan_ZnamRKSt9nothrow_t"),
+    ("_ZnwmSt11align_val_t", "__umsan_ZnwmSt11align_val_t"),
+    ("_ZnamSt11align_val_t", "__umsan_ZnamSt11align_val_t"),
+    ("_ZnwmSt11align_val_tRKSt9nothrow_t", "__umsan_ZnwmSt11align_val_tRKSt9nothrow_t"),
+    ("_ZnamSt11align_val_tRKSt9nothrow_t", "__umsan_ZnamSt11align_val_tRKSt9nothrow_t"),
 ];
 
 /// Shadow address of an application address.

@@ -57,11 +57,17 @@ void *__umsan_aligned_alloc(size_t align, size_t n);
 void *__umsan_memalign(size_t align, size_t n);
 void *__umsan_valloc(size_t n);
 void *__umsan_pvalloc(size_t n);
+/* The C++ wrappers (csrc/umsan_cxx.c, a member of its own that only
+ * programs with instrumented C++ pull in): weak, so that C programs need
+ * no libstdc++. */
+void *__umsan_Znwm(size_t n) __attribute__((weak));
+void *__umsan_Znam(size_t n) __attribute__((weak));
 static const void *const umsan_alloc_wrappers[] = {
     (const void *)__umsan_malloc,        (const void *)__umsan_realloc,
     (const void *)__umsan_reallocarray,  (const void *)__umsan_posix_memalign,
     (const void *)__umsan_aligned_alloc, (const void *)__umsan_memalign,
     (const void *)__umsan_valloc,        (const void *)__umsan_pvalloc,
+    (const void *)__umsan_Znwm,          (const void *)__umsan_Znam,
 };
 
 static void umsan_init(char **envp) {
