@@ -111,6 +111,10 @@ pub mod tls {
 /// co.) iff that symbol is defined and nonzero. [`rt::WARNING`] prints the
 /// origin it is given.
 pub mod rt {
+    /// A symbol the runtime defines and every instrumented object refers
+    /// to: linking instrumented objects without the runtime (a plain `cc`
+    /// or `c++` link) fails naming it, which says what to do.
+    pub const LINK_CHECK: &str = "__umsan_link_with_umsan_cc_or_umsan_cxx";
     /// `void __umsan_warning(u32, u32, u32, u32, u32, u32 origin)`: an
     /// uninitialized value was used by the caller at the call's debug
     /// location. Returns only when `halt_on_error=0`. The first five

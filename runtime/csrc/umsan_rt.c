@@ -89,6 +89,10 @@ static void umsan_ctor(int argc, char **argv, char **envp) {
     umsan_init(envp);
 }
 
+/* Every instrumented object refers to it (umsan_abi::rt::LINK_CHECK): a
+ * link without the runtime names it among the undefined symbols. */
+__attribute__((visibility("default"), used)) const char __umsan_link_with_umsan_cc_or_umsan_cxx = 0;
+
 /* Referenced with -Wl,-u,__umsan_preinit_anchor by umsan-cc. */
 __attribute__((visibility("default"), used)) int __umsan_preinit_anchor = 1;
 
