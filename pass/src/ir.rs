@@ -348,6 +348,23 @@ pub fn call_has_attr(call: V, index: u32, name: &str) -> bool {
     }
 }
 
+/// The size a call promises is there behind pointer argument `arg`:
+/// `dereferenceable(N)` (clang's mark of C++ references and `this`), on
+/// the call or the callee. (Not `dereferenceable_or_null`: the pointer
+/// may be null.)
+pub fn call_arg_dereferenceable(call: V, arg: u32) -> Option<u64> {
+    let index = arg + 1;
+    unsafe {
+        let f = LLVMGetCalledValue(call);
+        let kind = attr_kind("dereferenceable");
+        let mut a = LLVMGetCallSiteEnumAttribute(call, index, kind);
+        if a.is_null() && is_function(f) {
+            a = LLVMGetEnumAttributeAtIndex(f, index, kind);
+        }
+        (!a.is_null()).then(|| LLVMGetEnumAttributeValue(a)).filter(|&n| n > 0)
+    }
+}
+
 /// The type carried by a type attribute (`byval(<ty>)`) of a call argument.
 pub fn call_arg_type_attr(call: V, arg: u32, name: &str) -> Option<T> {
     let kind = attr_kind(name);

@@ -185,8 +185,11 @@ impl FunctionInstrumenter<'_> {
 
     /// After a call into uninstrumented code (`cond`), memory whose address
     /// it was given counts as written by it: whole local variables
-    /// (`stat(path, &st)`, `pipe(fds)`), and with `other_memory` the
-    /// uninitialized run at any other pointer (`strcpy(heap_buf, s)`).
+    /// (`stat(path, &st)`, `pipe(fds)`), and with `other_memory` any other
+    /// pointer's object — the `dereferenceable(N)` bytes a C++ reference or
+    /// `this` promises (`std::string::_M_replace(this, …)` writes the
+    /// length after the initialized data pointer), else the uninitialized
+    /// run at the pointer (`strcpy(heap_buf, s)`).
     /// The cleaning happens right after the instruction `after`.
     fn unpoison_escaped(&mut self, inst: V, cond: V, after: V, other_memory: bool) {
         self.unpoison_escaped_except(inst, cond, after, other_memory, &[]);
@@ -202,7 +205,9 @@ impl FunctionInstrumenter<'_> {
             }
             let (ptr, size) = match self.underlying_static_alloca(arg) {
                 Some((alloca, size)) => (alloca, Some(size)),
-                None if other_memory && !is_known_clean_pointer(arg) => (arg, None),
+                None if other_memory && !is_known_clean_pointer(arg) => {
+                    (arg, ir::call_arg_dereferenceable(inst, i).filter(|&n| n <= MAX_DEREFERENCEABLE_CLEAN))
+                }
                 None => continue,
             };
             if seen.iter().any(|&(p, _)| p == ptr) {
@@ -723,6 +728,12 @@ const CHECK_FORMAT_VA: &str = "__umsan_check_format_va";
 /// `emit_scan_targets` (runtime: `model_helpers.rs`).
 const MODEL_SCAN_ARG: &str = "__umsan_model_scan_arg";
 const MODEL_SCAN_VA: &str = "__umsan_model_scan_va";
+
+/// Largest `dereferenceable(N)` object cleaned as a whole after a call
+/// into uninstrumented code; larger ones get the uninitialized run at the
+/// pointer only (a huge N is more likely a promise about an array than an
+/// object the callee fills).
+const MAX_DEREFERENCEABLE_CLEAN: u64 = 1 << 16;
 
 /// The runtime API of `umsan.h`.
 const PUBLIC_API: &[&str] =
