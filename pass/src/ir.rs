@@ -193,12 +193,13 @@ pub fn split_invoke_normal_edges(f: V) {
                     })
                     .unzip();
                 LLVMPositionBuilderBefore(b, i);
-                let name = cstring(&value_name(i));
-                let phi = LLVMBuildPhi(b, type_of(i), name.as_ptr());
+                let name = value_name(i);
+                let phi = LLVMBuildPhi(b, type_of(i), NONAME);
                 LLVMAddIncoming(phi, vals.as_mut_ptr(), from.as_mut_ptr(), n);
                 LLVMInstructionSetDebugLoc(phi, LLVMInstructionGetDebugLoc(i));
                 LLVMReplaceAllUsesWith(i, phi);
                 LLVMInstructionEraseFromParent(i);
+                LLVMSetValueName2(phi, name.as_ptr() as *const _, name.len());
                 i = next;
             }
             LLVMDisposeBuilder(b);
