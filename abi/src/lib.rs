@@ -175,6 +175,15 @@ pub mod rt {
     /// ends at the first initialized byte, at the latest at the next heap
     /// chunk's header, which glibc wrote and is therefore initialized.)
     pub const UNPOISON_ESCAPED: &str = "__umsan_unpoison_escaped";
+    /// `void __umsan_landing_pad(void)`: called first in every landing pad
+    /// of instrumented code. The frames an exception unwound (instrumented
+    /// ones without a landing pad of their own included) never returned,
+    /// so their stack slots were never cleaned: the runtime cleans the
+    /// shadow between the deepest point of the unwinding (recorded by its
+    /// `_Unwind_RaiseException` / `_Unwind_Resume_or_Rethrow` interposers)
+    /// and the landing pad's frame, so uninstrumented code reusing that
+    /// stack never hands stale poison to instrumented code.
+    pub const LANDING_PAD: &str = "__umsan_landing_pad";
     /// `void __umsan_move_shadow(void *dst, const void *src, size_t n)`:
     /// overlap-safe shadow (and, when tracked, origin) move, no data copy.
     /// Each destination origin granule touching `[dst, dst + n)` takes the

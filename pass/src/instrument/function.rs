@@ -633,7 +633,8 @@ impl<'a> FunctionInstrumenter<'a> {
     }
 
     /// A landing pad: the exception's pointer and selector come from the
-    /// unwinder (clean). Whatever the frames unwound left in the tags is
+    /// unwinder (clean); the stack the unwound frames used is cleaned by
+    /// the runtime. Whatever the frames unwound left in the tags is
     /// dropped: a return or argument shadow written before the throw must
     /// never be taken for a later call's (an uninstrumented frame between
     /// may have been left with the tags naming some function).
@@ -643,6 +644,9 @@ impl<'a> FunctionInstrumenter<'a> {
         let null = unsafe { LLVMConstNull(self.cx.ptr) };
         self.store(null, self.cx.param_tag, 8);
         self.store(null, self.cx.retval_tag, 8);
+        // The unwound frames' slots (see `umsan_abi::rt::LANDING_PAD`).
+        let f = self.cx.runtime_fn(umsan_abi::rt::LANDING_PAD, self.cx.void, &[]);
+        self.call(f, &[]);
     }
 
     /// `umsan: strict fallback: <function>: <instruction as IR>` (see
