@@ -45,6 +45,10 @@ pub use resources::ResourceError;
 /// Symbol the runtime defines so that `-u` pulls its constructor in.
 pub const PREINIT_ANCHOR: &str = "__umsan_preinit_anchor";
 
+/// Symbols of the runtime's C++ archive members (`operator new` wrappers,
+/// landing pads) that `umsan-c++` links into every executable.
+pub const CXX_RUNTIME_ANCHORS: [&str; 2] = ["__umsan_Znwm", "__umsan_landing_pad"];
+
 /// Anything that stops `umsan-cc` before clang runs.
 #[derive(Debug)]
 pub enum Error {
@@ -259,6 +263,11 @@ pub fn plan_for(language: Language, argv: &[OsString], res: &Resources) -> Resul
             ]
             .map(OsString::from),
         );
+        if language == Language::Cxx {
+            // The runtime's C++ members, which instrumented shared objects
+            // loaded by this program may need even if it does not.
+            after.extend(CXX_RUNTIME_ANCHORS.iter().map(|s| OsString::from(format!("-Wl,-u,{s}"))));
+        }
         // A `-x LANG` still in effect would make clang read the archive as LANG.
         if class.language_in_effect {
             trailing.extend(["-x", "none"].map(OsString::from));
@@ -392,7 +401,14 @@ mod tests {
         };
         assert_eq!(
             args("a.cpp b.o -o a -fumsan-eager-checks"),
-            format!("--driver-mode=g++ {}", f.args("a.cpp b.o -o a -fumsan-eager-checks"))
+            format!("--driver-mode=g++ {}", f.args("a.cpp b.o -o a -fumsan-eager-checks")).replace(
+                " R/bin/libumsan_rt.a",
+                " -Wl,-u,__umsan_Znwm -Wl,-u,__umsan_landing_pad R/bin/libumsan_rt.a"
+            )
+        );
+        assert_eq!(
+            args("-c a.cpp"),
+            format!("--driver-mode=g++ {}", f.args("-c a.cpp"))
         );
         assert_eq!(args("--version"), "--driver-mode=g++ --version");
         assert_eq!(
