@@ -463,7 +463,10 @@ pub struct Models {
 }
 
 /// The model library shipped with umsan.
-const LIBRARY: &[(&str, &str)] = &[("configs/libc.toml", include_str!("../../configs/libc.toml"))];
+const LIBRARY: &[(&str, &str)] = &[
+    ("configs/libc.toml", include_str!("../../configs/libc.toml")),
+    ("configs/libstdcxx.toml", include_str!("../../configs/libstdcxx.toml")),
+];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
