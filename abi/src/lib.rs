@@ -111,6 +111,10 @@ pub mod tls {
 /// co.) iff that symbol is defined and nonzero. [`rt::WARNING`] prints the
 /// origin it is given.
 pub mod rt {
+    /// A symbol the runtime defines and every instrumented object refers
+    /// to: linking instrumented objects without the runtime (a plain `cc`
+    /// or `c++` link) fails naming it, which says what to do.
+    pub const LINK_CHECK: &str = "__umsan_link_with_umsan_cc_or_umsan_cxx";
     /// `void __umsan_warning(u32, u32, u32, u32, u32, u32 origin)`: an
     /// uninitialized value was used by the caller at the call's debug
     /// location. Returns only when `halt_on_error=0`. The first five
@@ -171,6 +175,15 @@ pub mod rt {
     /// ends at the first initialized byte, at the latest at the next heap
     /// chunk's header, which glibc wrote and is therefore initialized.)
     pub const UNPOISON_ESCAPED: &str = "__umsan_unpoison_escaped";
+    /// `void __umsan_landing_pad(void)`: called first in every landing pad
+    /// of instrumented code. The frames an exception unwound (instrumented
+    /// ones without a landing pad of their own included) never returned,
+    /// so their stack slots were never cleaned: the runtime cleans the
+    /// shadow between the deepest point of the unwinding (recorded by its
+    /// `_Unwind_RaiseException` / `_Unwind_Resume_or_Rethrow` interposers)
+    /// and the landing pad's frame, so uninstrumented code reusing that
+    /// stack never hands stale poison to instrumented code.
+    pub const LANDING_PAD: &str = "__umsan_landing_pad";
     /// `void __umsan_move_shadow(void *dst, const void *src, size_t n)`:
     /// overlap-safe shadow (and, when tracked, origin) move, no data copy.
     /// Each destination origin granule touching `[dst, dst + n)` takes the
@@ -200,6 +213,19 @@ pub const ALLOC_WRAPPERS: &[(&str, &str)] = &[
     ("memalign", "__umsan_memalign"),
     ("valloc", "__umsan_valloc"),
     ("pvalloc", "__umsan_pvalloc"),
+    // C++ (Itanium names): every `operator new` / `new[]` — plain,
+    // nothrow, aligned (`std::align_val_t`), aligned nothrow. The wrapper
+    // is `__umsan_` + the mangled name; it calls the real (or the user's
+    // replacement) operator, so `std::bad_alloc` and the new-handler work
+    // as without umsan. `operator delete` needs none (it ends in `free`).
+    ("_Znwm", "__umsan_Znwm"),
+    ("_Znam", "__umsan_Znam"),
+    ("_ZnwmRKSt9nothrow_t", "__umsan_ZnwmRKSt9nothrow_t"),
+    ("_ZnamRKSt9nothrow_t", "__umsan_ZnamRKSt9nothrow_t"),
+    ("_ZnwmSt11align_val_t", "__umsan_ZnwmSt11align_val_t"),
+    ("_ZnamSt11align_val_t", "__umsan_ZnamSt11align_val_t"),
+    ("_ZnwmSt11align_val_tRKSt9nothrow_t", "__umsan_ZnwmSt11align_val_tRKSt9nothrow_t"),
+    ("_ZnamSt11align_val_tRKSt9nothrow_t", "__umsan_ZnamSt11align_val_tRKSt9nothrow_t"),
 ];
 
 /// Shadow address of an application address.

@@ -612,3 +612,68 @@ fn header_rejects_bad_annotations() {
         }
     }
 }
+
+/// `umsan-c++` is `umsan-cc` run under that name (the build's symlink;
+/// here `argv[0]`): clang++ semantics, so a mixed C/C++ program links with
+/// the system's libstdc++ and one runtime, and a report in the C part
+/// carries the C++ `new[]` origin. A plain `clang++` link of the same
+/// objects fails naming what to do.
+#[test]
+fn cxx_wrapper_links_mixed_c_and_cxx_programs() {
+    use std::os::unix::process::CommandExt;
+    let Some(_) = real_resources() else { return };
+    if !have("clang++-19") {
+        eprintln!("SKIP: clang++-19 not found");
+        return;
+    }
+    let s = Scratch::new("cxx-mixed");
+    s.write(
+        "lib.c",
+        "int lib_positive(const int *p, int n) {\n  int k = 0;\n  for (int i = 0; i < n; i++)\n    if (p[i] > 0) k++;\n  return k;\n}\n",
+    );
+    s.write(
+        "main.cpp",
+        "#include <cstdio>\n#include <string>\n#include <vector>\nextern \"C\" int lib_positive(const int *p, int n);\n\
+         int *volatile keep;\nint main() {\n  std::vector<std::string> v = {\"a\", \"b\"};\n  std::string s = v[0] + v[1];\n\
+         printf(\"%s\\n\", s.c_str());\n  keep = new int[4];\n  int *p = keep;\n  p[0] = 1; p[1] = 2;\n\
+         return lib_positive(p, 4);\n}\n",
+    );
+    let cxx = |s: &Scratch| {
+        let mut c = cmd(Path::new(UMSAN_CC), s);
+        c.arg0("umsan-c++");
+        c
+    };
+    let out = cmd(Path::new(UMSAN_CC), &s)
+        .args(["-g", "-fumsan-track-origins", "-c", "lib.c", "-o", "lib.o"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = cxx(&s)
+        .args(["-g", "-fumsan-track-origins", "-c", "main.cpp", "-o", "main.o"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = cxx(&s).args(["main.o", "lib.o", "-o", "prog"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let run = Command::new(s.path("prog")).env_remove("UMSAN_OPTIONS").output().unwrap();
+    assert_eq!(run.status.code(), Some(77), "{}", stderr(&run));
+    let go_on = Command::new(s.path("prog")).env("UMSAN_OPTIONS", "halt_on_error=0").output().unwrap();
+    assert_eq!(stdout(&go_on), "ab\n", "{}", stderr(&go_on));
+    let err = stderr(&run);
+    assert!(err.contains("in lib_positive") && err.contains("lib.c:4"), "{err}");
+    assert!(err.contains("in operator new[]"), "{err}");
+    let version = cxx(&s).arg("--version").output().unwrap();
+    assert!(stdout(&version).contains("umsan-c++ "), "{}", stdout(&version));
+    // The same objects linked by plain clang++: no runtime, a clear name.
+    let plain = Command::new("clang++-19")
+        .current_dir(&s.0)
+        .args(["main.o", "lib.o", "-o", "plain"])
+        .output()
+        .unwrap();
+    assert!(!plain.status.success());
+    assert!(
+        stderr(&plain).contains("__umsan_link_with_umsan_cc_or_umsan_cxx"),
+        "{}",
+        stderr(&plain)
+    );
+}

@@ -132,6 +132,98 @@ pub fn next_instruction(i: V) -> V {
     unsafe { LLVMGetNextInstruction(i) }
 }
 
+/// The instruction before which code that must run "right after" `i` goes:
+/// the next instruction, or for an `invoke` (a terminator) the first
+/// instruction of its normal destination that is not a phi. That block must
+/// have the invoke's block as its only predecessor (see
+/// [`split_invoke_normal_edges`]), so code there runs exactly when the
+/// invoke returned normally.
+pub fn after_point(i: V) -> V {
+    if opcode(i) != LLVMOpcode::LLVMInvoke {
+        return next_instruction(i);
+    }
+    let normal = unsafe { LLVMGetNormalDest(i) };
+    first_non_phi(normal)
+}
+
+/// The first instruction of `b` that is not a phi (its terminator at worst).
+pub fn first_non_phi(b: B) -> V {
+    let mut i = first_instruction(b);
+    while !i.is_null() && opcode(i) == LLVMOpcode::LLVMPHI {
+        i = next_instruction(i);
+    }
+    i
+}
+
+/// Gives every `invoke` of `f` a normal destination of its own: when the
+/// destination has other predecessors, the edge is split by a block that
+/// only branches on (the phis of the destination name the new block).
+/// Code that runs after the call (its return value's shadow, a model's
+/// effect) then goes at the start of that block, on the normal edge only —
+/// as after a `call` — and nothing runs on the unwind edge.
+pub fn split_invoke_normal_edges(f: V) {
+    use llvm_sys::debuginfo::{LLVMInstructionGetDebugLoc, LLVMInstructionSetDebugLoc};
+    let ctx = unsafe { LLVMGetTypeContext(LLVMTypeOf(f)) };
+    for bb in blocks(f) {
+        let inv = terminator(bb);
+        if inv.is_null() || opcode(inv) != LLVMOpcode::LLVMInvoke {
+            continue;
+        }
+        let dest = unsafe { LLVMGetNormalDest(inv) };
+        if single_predecessor(dest) == Some(bb) {
+            continue;
+        }
+        unsafe {
+            let mid = LLVMInsertBasicBlockInContext(ctx, dest, cstring("umsan.invoke.cont").as_ptr());
+            let b = LLVMCreateBuilderInContext(ctx);
+            LLVMPositionBuilderAtEnd(b, mid);
+            let br = LLVMBuildBr(b, dest);
+            LLVMInstructionSetDebugLoc(br, LLVMInstructionGetDebugLoc(inv));
+            LLVMSetNormalDest(inv, mid);
+            // Phis of `dest`: the incoming edge from `bb` now comes from `mid`.
+            // (No C API renames an incoming block: rebuild the phi.)
+            let mut i = first_instruction(dest);
+            while !i.is_null() && opcode(i) == LLVMOpcode::LLVMPHI {
+                let next = next_instruction(i);
+                let n = LLVMCountIncoming(i);
+                let (mut vals, mut from): (Vec<V>, Vec<B>) = (0..n)
+                    .map(|k| {
+                        let from = LLVMGetIncomingBlock(i, k);
+                        (LLVMGetIncomingValue(i, k), if from == bb { mid } else { from })
+                    })
+                    .unzip();
+                LLVMPositionBuilderBefore(b, i);
+                let name = value_name(i);
+                let phi = LLVMBuildPhi(b, type_of(i), NONAME);
+                LLVMAddIncoming(phi, vals.as_mut_ptr(), from.as_mut_ptr(), n);
+                LLVMInstructionSetDebugLoc(phi, LLVMInstructionGetDebugLoc(i));
+                LLVMReplaceAllUsesWith(i, phi);
+                LLVMInstructionEraseFromParent(i);
+                LLVMSetValueName2(phi, name.as_ptr() as *const _, name.len());
+                i = next;
+            }
+            LLVMDisposeBuilder(b);
+        }
+    }
+}
+
+/// The only block branching to `b` (counting each edge), if there is one.
+fn single_predecessor(b: B) -> Option<B> {
+    let mut pred = None;
+    unsafe {
+        let mut u = LLVMGetFirstUse(LLVMBasicBlockAsValue(b));
+        while !u.is_null() {
+            let user = LLVMGetUser(u);
+            if !is_instruction(user) || LLVMIsATerminatorInst(user).is_null() || pred.is_some() {
+                return None;
+            }
+            pred = Some(instruction_parent(user));
+            u = LLVMGetNextUse(u);
+        }
+    }
+    pred
+}
+
 /// Does `a` come after `b` in their (common) block?
 pub fn comes_after(a: V, b: V) -> bool {
     let mut i = b;
@@ -254,6 +346,23 @@ pub fn call_has_attr(call: V, index: u32, name: &str) -> bool {
         }
         let f = LLVMGetCalledValue(call);
         is_function(f) && !LLVMGetEnumAttributeAtIndex(f, index, kind).is_null()
+    }
+}
+
+/// The size a call promises is there behind pointer argument `arg`:
+/// `dereferenceable(N)` (clang's mark of C++ references and `this`), on
+/// the call or the callee. (Not `dereferenceable_or_null`: the pointer
+/// may be null.)
+pub fn call_arg_dereferenceable(call: V, arg: u32) -> Option<u64> {
+    let index = arg + 1;
+    unsafe {
+        let f = LLVMGetCalledValue(call);
+        let kind = attr_kind("dereferenceable");
+        let mut a = LLVMGetCallSiteEnumAttribute(call, index, kind);
+        if a.is_null() && is_function(f) {
+            a = LLVMGetEnumAttributeAtIndex(f, index, kind);
+        }
+        (!a.is_null()).then(|| LLVMGetEnumAttributeValue(a)).filter(|&n| n > 0)
     }
 }
 

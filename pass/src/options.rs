@@ -37,7 +37,16 @@ pub struct Options {
     /// of the time. 0: never. Not with `recover=0`, whose checks end the
     /// program inline.
     pub call_threshold: u64,
+    /// Developer aid: print every instruction that takes the strict
+    /// fallback (`umsan: strict fallback: <function>: <instruction>`) to
+    /// stderr. Set by the environment variable [`LOG_FALLBACK_ENV`] (any
+    /// value but empty or `0`), or `log-fallback=1`.
+    pub log_fallback: bool,
 }
+
+/// Environment variable that turns [`Options::log_fallback`] on (read by
+/// the pass itself, so it also works under `umsan-cc`/`umsan-c++`).
+pub const LOG_FALLBACK_ENV: &str = "UMSAN_PASS_LOG_FALLBACK";
 
 impl Default for Options {
     fn default() -> Self {
@@ -49,6 +58,7 @@ impl Default for Options {
             max_inline_shadow_bytes: 64,
             exact_relational: false,
             call_threshold: 3500,
+            log_fallback: false,
         }
     }
 }
@@ -74,6 +84,7 @@ impl Options {
                 "eager-checks" => o.eager_checks = parse_bool(key, value)?,
                 "recover" => o.recover = parse_bool(key, value)?,
                 "exact-relational" => o.exact_relational = parse_bool(key, value)?,
+                "log-fallback" => o.log_fallback = parse_bool(key, value)?,
                 "config" => o.configs.extend(value.split(':').filter(|p| !p.is_empty()).map(PathBuf::from)),
                 "call-threshold" => {
                     o.call_threshold =
@@ -85,7 +96,7 @@ impl Options {
                 }
                 _ => {
                     return Err(format!(
-                        "unknown pass option '{key}' (known: track-origins, eager-checks, recover, exact-relational, config, max-inline-shadow-bytes, call-threshold)"
+                        "unknown pass option '{key}' (known: track-origins, eager-checks, recover, exact-relational, config, max-inline-shadow-bytes, call-threshold, log-fallback)"
                     ))
                 }
             }
@@ -95,10 +106,14 @@ impl Options {
 
     /// The options in effect for this process.
     pub fn from_env() -> Result<Options, String> {
-        match std::env::var(umsan_abi::PASS_OPTIONS_ENV) {
-            Ok(s) => Options::parse(&s).map_err(|e| format!("{}: {e}", umsan_abi::PASS_OPTIONS_ENV)),
-            Err(_) => Ok(Options::default()),
+        let mut o = match std::env::var(umsan_abi::PASS_OPTIONS_ENV) {
+            Ok(s) => Options::parse(&s).map_err(|e| format!("{}: {e}", umsan_abi::PASS_OPTIONS_ENV))?,
+            Err(_) => Options::default(),
+        };
+        if std::env::var(LOG_FALLBACK_ENV).is_ok_and(|v| !v.is_empty() && v != "0") {
+            o.log_fallback = true;
         }
+        Ok(o)
     }
 }
 

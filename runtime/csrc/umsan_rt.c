@@ -57,11 +57,17 @@ void *__umsan_aligned_alloc(size_t align, size_t n);
 void *__umsan_memalign(size_t align, size_t n);
 void *__umsan_valloc(size_t n);
 void *__umsan_pvalloc(size_t n);
+/* The C++ wrappers (csrc/umsan_cxx.c, a member of its own that only
+ * programs with instrumented C++ pull in): weak, so that C programs need
+ * no libstdc++. */
+void *__umsan_Znwm(size_t n) __attribute__((weak));
+void *__umsan_Znam(size_t n) __attribute__((weak));
 static const void *const umsan_alloc_wrappers[] = {
     (const void *)__umsan_malloc,        (const void *)__umsan_realloc,
     (const void *)__umsan_reallocarray,  (const void *)__umsan_posix_memalign,
     (const void *)__umsan_aligned_alloc, (const void *)__umsan_memalign,
     (const void *)__umsan_valloc,        (const void *)__umsan_pvalloc,
+    (const void *)__umsan_Znwm,          (const void *)__umsan_Znam,
 };
 
 static void umsan_init(char **envp) {
@@ -82,6 +88,10 @@ static void umsan_ctor(int argc, char **argv, char **envp) {
     (void)argc; (void)argv;
     umsan_init(envp);
 }
+
+/* Every instrumented object refers to it (umsan_abi::rt::LINK_CHECK): a
+ * link without the runtime names it among the undefined symbols. */
+__attribute__((visibility("default"), used)) const char __umsan_link_with_umsan_cc_or_umsan_cxx = 0;
 
 /* Referenced with -Wl,-u,__umsan_preinit_anchor by umsan-cc. */
 __attribute__((visibility("default"), used)) int __umsan_preinit_anchor = 1;

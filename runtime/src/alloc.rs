@@ -625,6 +625,25 @@ pub unsafe extern "C" fn __umsan_rt_pvalloc(n: usize, fp: *const c_void) -> *mut
     p
 }
 
+/// After `operator new` / `operator new[]` (any variant) returned `p` to
+/// instrumented code (`__umsan_Znwm` & co. in `csrc/umsan_cxx.c`): the `n`
+/// bytes asked for are poisoned, with a heap origin. Exactly `n`: the
+/// block may come from a user's replacement `operator new` rather than
+/// this heap (the slack of a heap block is clean since `malloc`). `array`:
+/// `new[]`. Deleting needs no wrapper: every `operator delete` of
+/// libstdc++ ends in the interposed `free`, which cleans the block.
+///
+/// # Safety
+/// `p` is null or `n` writable bytes; `fp` is the live frame of the C
+/// wrapper.
+#[no_mangle]
+pub unsafe extern "C" fn __umsan_rt_operator_new(p: *mut c_void, n: usize, array: c_int, fp: *const c_void) {
+    if is_ready() && !p.is_null() {
+        let f = if array != 0 { AllocFn::OperatorNewArray } else { AllocFn::OperatorNew };
+        keep_errno(|| poison_heap(p as u64, n as u64, by(f, fp)));
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Interposed libc functions (whole process). Not in unit-test builds, where
 // they would take over the test harness's allocator for nothing.

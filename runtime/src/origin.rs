@@ -71,10 +71,14 @@ pub enum AllocFn {
     Memalign = 5,
     Valloc = 6,
     Pvalloc = 7,
+    /// Every `operator new` (plain, nothrow, aligned).
+    OperatorNew = 8,
+    /// Every `operator new[]`.
+    OperatorNewArray = 9,
 }
 
 /// Number of [`AllocFn`]s.
-pub const ALLOC_FNS: usize = 8;
+pub const ALLOC_FNS: usize = 10;
 
 impl AllocFn {
     /// The libc name (the wrapper's name without `__umsan_`), printed as
@@ -94,6 +98,8 @@ impl AllocFn {
             Memalign,
             Valloc,
             Pvalloc,
+            OperatorNew,
+            OperatorNewArray,
         ]
         .get(tag as usize)
         .copied()
@@ -114,6 +120,8 @@ const ALLOC_FN_NAMES: [&str; ALLOC_FNS] = [
     "memalign",
     "valloc",
     "pvalloc",
+    "operator new",
+    "operator new[]",
 ];
 
 static WRAPPERS: [AtomicUsize; ALLOC_FNS] = [const { AtomicUsize::new(0) }; ALLOC_FNS];
@@ -687,6 +695,7 @@ mod tests {
     fn alloc_fn_names() {
         assert_eq!(AllocFn::Malloc.name(), "malloc");
         assert_eq!(AllocFn::Pvalloc.name(), "pvalloc");
+        assert_eq!(AllocFn::OperatorNewArray.name(), "operator new[]");
         for i in 0..ALLOC_FNS as u8 {
             assert_eq!(AllocFn::from_tag(i).unwrap() as u8, i);
         }

@@ -131,16 +131,20 @@ pub fn symbolize(pc: usize) -> Vec<Frame> {
     let Some(loader) = cache[idx].loader.as_ref() else {
         return vec![base];
     };
-    let symbol = loader.find_symbol(probe).map(str::to_string);
+    let symbol = loader
+        .find_symbol(probe)
+        .map(|s| addr2line::demangle_auto(s.into(), None).into_owned());
 
     let mut frames = Vec::new();
     if let Ok(mut it) = loader.find_frames(probe) {
         while let Ok(Some(f)) = it.next() {
             let mut fr = base.clone();
+            // C++ names demangled (`W::sum() const`), as MemorySanitizer
+            // prints them; C names are their own.
             fr.function = f
                 .function
                 .as_ref()
-                .and_then(|n| n.raw_name().ok())
+                .and_then(|n| n.demangle().ok())
                 .map(|n| n.into_owned());
             if let Some(loc) = f.location {
                 fr.file = loc.file.map(str::to_string);

@@ -605,7 +605,10 @@ fn archive_defines_every_abi_symbol() {
         "__umsan_preinit_anchor",
     ];
     for &(libc_name, wrapper) in ALLOC_WRAPPERS {
-        names.push(libc_name);
+        // C++'s operator new is libstdc++'s (or the program's), not ours.
+        if !libc_name.starts_with("_Zn") {
+            names.push(libc_name);
+        }
         names.push(wrapper);
     }
     for n in names {

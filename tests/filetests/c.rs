@@ -25,9 +25,19 @@ pub enum Expect {
     Error,
 }
 
+/// The language of a file test, from its extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    /// `.c`: `umsan-cc`, natively `clang-19`.
+    C,
+    /// `.cpp`: `umsan-c++`, natively `clang++-19`.
+    Cxx,
+}
+
 #[derive(Clone, Debug)]
 pub struct CTest {
     pub path: PathBuf,
+    pub lang: Lang,
     /// Path relative to `tests/c`, e.g. `branch/if_uninit.c`.
     pub rel: String,
     pub modes: Vec<String>,
@@ -95,8 +105,10 @@ pub fn parse(path: &Path, c_root: &Path) -> Result<CTest, String> {
         .unwrap_or(path)
         .to_string_lossy()
         .into_owned();
+    let lang = if path.extension().is_some_and(|e| e == "cpp") { Lang::Cxx } else { Lang::C };
     let mut t = CTest {
         path: path.to_path_buf(),
+        lang,
         rel,
         modes: vec!["O0".into(), "O2".into()],
         cflags: vec![],
@@ -275,6 +287,13 @@ fn native_include_dirs() -> Vec<PathBuf> {
     dirs
 }
 
+fn native_compiler(lang: Lang) -> &'static str {
+    match lang {
+        Lang::C => "clang-19",
+        Lang::Cxx => "clang++-19",
+    }
+}
+
 fn is_umsan_flag(f: &str) -> bool {
     f.starts_with("-fumsan-") || f.starts_with("-fno-umsan-")
 }
@@ -367,9 +386,11 @@ fn parse_reports(text: &str, tool: &str, pid: Option<u32>) -> Result<Vec<Report>
         let Some(cur) = reports.last_mut() else { continue };
         if cur.frame0.is_none() && l.starts_with("#0 ") {
             let toks: Vec<&str> = l.split_whitespace().collect();
-            // #0 0xADDR in FUNC LOC
+            // #0 0xADDR in FUNC LOC (a C++ FUNC may contain spaces:
+            // `W::sum() const`)
             if toks.len() >= 5 && toks[1].starts_with("0x") && toks[2] == "in" {
-                cur.frame0 = Some((toks[3].to_string(), toks[4..].join(" ")));
+                let n = toks.len();
+                cur.frame0 = Some((toks[3..n - 1].join(" "), toks[n - 1].to_string()));
             } else {
                 cur.frame0 = Some((String::new(), l.to_string()));
             }
@@ -379,13 +400,28 @@ fn parse_reports(text: &str, tool: &str, pid: Option<u32>) -> Result<Vec<Report>
             let toks: Vec<&str> = rest.split_whitespace().collect();
             // KIND LOC in FUNC
             if toks.len() >= 4 && toks[2] == "in" {
-                cur.summary = Some((toks[1].to_string(), toks[3].to_string()));
+                cur.summary = Some((toks[1].to_string(), toks[3..].join(" ")));
             } else {
                 cur.summary = Some((rest.to_string(), String::new()));
             }
         }
     }
     Ok(reports)
+}
+
+/// Is `reported` (a report's function) the source function `expected`
+/// (found by [`enclosing_function`])? For C the same name; for C++ the
+/// demangled name's qualified part (before its parameter list) must have
+/// `expected` as a component: `W::sum() const` for `sum`, a lambda's
+/// `main::{lambda(int)#1}::operator()(int) const` for `main`.
+fn function_matches(reported: &str, expected: &str) -> bool {
+    if reported == expected {
+        return true;
+    }
+    let qualified = reported.split('(').next().unwrap_or(reported);
+    // A function template's return type comes first: `int pick<int>(int*)`.
+    let qualified = qualified.trim_end().rsplit(' ').next().unwrap_or(qualified);
+    !expected.is_empty() && qualified.split("::").any(|c| c == expected || c.starts_with(&format!("{expected}<")))
 }
 
 /// Does `loc` look like `<...>/<file>:<line>:<col>`?
@@ -435,14 +471,14 @@ fn check_text_reports(t: &CTest, text: &str, tool: &str, pid: u32, expected: &[(
             return Err(format!("expected {want}, got a report of kind `{}`", r.kind));
         }
         match &r.frame0 {
-            Some((f, loc)) if f == &func && loc_matches(loc, &file, *line) => {}
+            Some((f, loc)) if function_matches(f, &func) && loc_matches(loc, &file, *line) => {}
             Some((f, loc)) => {
                 return Err(format!("expected {want}; frame #0 is `{f} {loc}`"));
             }
             None => return Err(format!("expected {want}; the report has no `#0` frame")),
         }
         match &r.summary {
-            Some((loc, f)) if f == &func && loc_matches(loc, &file, *line) => {}
+            Some((loc, f)) if function_matches(f, &func) && loc_matches(loc, &file, *line) => {}
             Some((loc, f)) => {
                 return Err(format!("expected {want}; SUMMARY says `{loc} in {f}`"));
             }
@@ -507,12 +543,13 @@ fn run_case_in(t: &CTest, mode: &str, san: Sanitizer, tools: Option<&util::Tools
     let prog = dir.join("prog");
     let mut cc = match san {
         Sanitizer::Umsan => {
-            let mut c = Command::new(&tools.unwrap().cc);
+            let tools = tools.unwrap();
+            let mut c = Command::new(if t.lang == Lang::Cxx { &tools.cxx } else { &tools.cc });
             c.arg("-g").arg(&opt).args(&t.cflags);
             c
         }
         Sanitizer::Msan => {
-            let mut c = Command::new("clang-19");
+            let mut c = Command::new(native_compiler(t.lang));
             c.arg("-g")
                 .arg(&opt)
                 .arg("-fsanitize=memory")
@@ -618,7 +655,7 @@ fn run_case_in(t: &CTest, mode: &str, san: Sanitizer, tools: Option<&util::Tools
     if t.expect == Expect::Clean {
         // Native reference build: same stdout, same exit status.
         let native = dir.join("native");
-        let mut cc = Command::new("clang-19");
+        let mut cc = Command::new(native_compiler(t.lang));
         cc.current_dir(dir).arg("-g").arg(&opt);
         for d in native_include_dirs() {
             cc.arg(format!("-I{}", d.display()));

@@ -4,6 +4,8 @@
 //! expectations (the cranelift filetests model). See `tests/README.md`.
 //!
 //! - `c/<topic>/<name>.c@O0`, `…@O2` — C programs built with `umsan-cc`.
+//! - `cpp/<topic>/<name>.cpp@O0`, `…@O2` — C++ programs built with
+//!   `umsan-c++` (same header and markers; not run in oracle mode).
 //! - `ir/<name>.ll` — the pass run by `opt-19`, output FileCheck'ed.
 //! - `acceptance/zlib`, `acceptance/lua` — real C libraries built with
 //!   `umsan-cc`: no reports, same output as a native build.
@@ -48,6 +50,30 @@ fn main() {
             Err(e) => {
                 let rel = path.strip_prefix(&c_root).unwrap_or(&path).display().to_string();
                 trials.push(Trial::test(format!("c/{rel}"), move || Err(Failed::from(e))));
+            }
+        }
+    }
+
+    // C++ tests: built with umsan-c++ (native reference: clang++-19). Not
+    // in oracle mode: MemorySanitizer with the system's uninstrumented
+    // libstdc++ reports false uses in the clean cases (e.g. in
+    // `std::string`'s out-of-line code) and before the real one in the
+    // report cases; it needs an instrumented standard library.
+    let cpp_root = root.join("cpp");
+    for path in util::find_files(&cpp_root, ".cpp") {
+        match c::parse(&path, &cpp_root) {
+            Ok(t) => {
+                for mode in t.modes.clone() {
+                    let name = format!("cpp/{}@{mode}", t.rel);
+                    let t = t.clone();
+                    trials.push(
+                        Trial::test(name, move || to_failed(c::run_case(&t, &mode, san))).with_ignored_flag(oracle),
+                    );
+                }
+            }
+            Err(e) => {
+                let rel = path.strip_prefix(&cpp_root).unwrap_or(&path).display().to_string();
+                trials.push(Trial::test(format!("cpp/{rel}"), move || Err(Failed::from(e))));
             }
         }
     }

@@ -25,6 +25,8 @@ pub fn tests_dir() -> PathBuf {
 #[derive(Clone, Debug)]
 pub struct Tools {
     pub cc: PathBuf,
+    /// `umsan-c++` (a symlink to `umsan-cc` made by the driver's build).
+    pub cxx: PathBuf,
     pub pass: PathBuf,
     pub runtime: PathBuf,
 }
@@ -43,10 +45,11 @@ pub fn tools() -> Result<Tools, String> {
     let dir = bin_dir();
     let t = Tools {
         cc: dir.join("umsan-cc"),
+        cxx: dir.join("umsan-c++"),
         pass: dir.join("libumsan_pass.so"),
         runtime: dir.join("libumsan_rt.a"),
     };
-    let missing: Vec<String> = [&t.cc, &t.pass, &t.runtime]
+    let missing: Vec<String> = [&t.cc, &t.cxx, &t.pass, &t.runtime]
         .iter()
         .filter(|p| !p.exists())
         .map(|p| p.display().to_string())

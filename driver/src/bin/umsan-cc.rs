@@ -2,12 +2,16 @@
 //! and links the umsan runtime. See the `umsan_driver::cc` module for what
 //! it adds to clang's command line.
 //!
+//! Invoked under a name ending in `++` — `umsan-c++`, a symlink to this
+//! binary that the build creates next to it (as `clang++` is to `clang`) —
+//! it is the C++ wrapper: clang++ semantics, same flags.
+//!
 //! Environment:
 //! - `UMSAN_CLANG`: the clang to run (default: `clang-19` on `PATH`, else
 //!   `/usr/lib/llvm-19/bin/clang`).
 //! - `UMSAN_CONFIG`: `:`-separated TOML model files, as `-fumsan-config=`.
 //!
-//! Exit status: 1 with `umsan-cc: error: …` for a usage error of umsan's own
+//! Exit status: 1 with `umsan-cc: error: …` (`umsan-c++: error: …`) for a usage error of umsan's own
 //! flags or a missing resource; otherwise clang's (it replaces this process).
 
 use std::ffi::OsString;
@@ -18,19 +22,23 @@ use anyhow::{Context, Result};
 use umsan_driver::cc;
 
 fn main() -> ExitCode {
-    match run() {
+    let mut args = std::env::args_os();
+    let language = args
+        .next()
+        .map_or(cc::Language::C, |argv0| cc::Language::from_argv0(&argv0));
+    let argv: Vec<OsString> = args.collect();
+    match run(language, &argv) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("umsan-cc: error: {e:#}");
+            eprintln!("{}: error: {e:#}", language.tool_name());
             ExitCode::from(1)
         }
     }
 }
 
-fn run() -> Result<ExitCode> {
-    let argv: Vec<OsString> = std::env::args_os().skip(1).collect();
+fn run(language: cc::Language, argv: &[OsString]) -> Result<ExitCode> {
     let resources = cc::Resources::from_process()?;
-    let plan = cc::plan(&argv, &resources)?;
+    let plan = cc::plan_for(language, argv, &resources)?;
     let mut cmd = plan.command();
     let clang = plan.clang.display();
 
@@ -40,7 +48,7 @@ fn run() -> Result<ExitCode> {
             .status()
             .with_context(|| format!("cannot run {clang}"))?;
         if status.success() {
-            println!("{}", cc::version_line());
+            println!("{}", cc::version_line_for(language));
         }
         return Ok(exit_code(status));
     }

@@ -5,7 +5,8 @@
 //!   process it starts and write SARIF, JUnit XML and GitHub annotations
 //!   (see the `umsan_driver::ci` module for details and exit statuses).
 //!
-//! - `umsan cc ARGS…`: the same as `umsan-cc ARGS…`.
+//! - `umsan cc ARGS…`: the same as `umsan-cc ARGS…`; `umsan c++ ARGS…`: the
+//!   same as `umsan-c++ ARGS…`.
 //!
 //! Argument parsing and error printing live here; the work is in the
 //! library.
@@ -47,6 +48,13 @@ enum Cmd {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<OsString>,
     },
+    /// The C++ compiler wrapper: `umsan c++ ARGS…` is `umsan-c++ ARGS…`.
+    #[command(name = "c++", disable_help_flag = true, disable_version_flag = true)]
+    Cxx {
+        /// Arguments for umsan-c++ (as for clang++).
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<OsString>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -81,22 +89,31 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Cmd::Ci(args) => run_ci(args.into()),
-        Cmd::Cc { args } => run_cc(args),
+        Cmd::Cc { args } => run_cc(umsan_driver::cc::Language::C, args),
+        Cmd::Cxx { args } => run_cc(umsan_driver::cc::Language::Cxx, args),
     }
 }
 
-/// Replace this process with the `umsan-cc` next to it.
-fn run_cc(args: Vec<OsString>) -> ExitCode {
+/// Replace this process with the `umsan-cc` next to it, named after the
+/// wrapper for `language` (`umsan-c++` is `umsan-cc` run under that name).
+fn run_cc(language: umsan_driver::cc::Language, args: Vec<OsString>) -> ExitCode {
     use std::os::unix::process::CommandExt;
+    let sub = match language {
+        umsan_driver::cc::Language::C => "umsan cc",
+        umsan_driver::cc::Language::Cxx => "umsan c++",
+    };
     let exe = match umsan_driver::cc::resources::exe_dir() {
         Ok(dir) => dir.join("umsan-cc"),
         Err(e) => {
-            eprintln!("umsan cc: error: {e}");
+            eprintln!("{sub}: error: {e}");
             return ExitCode::from(ci::EXIT_USAGE);
         }
     };
-    let err = std::process::Command::new(&exe).args(args).exec();
-    eprintln!("umsan cc: error: cannot run {}: {err}", exe.display());
+    let err = std::process::Command::new(&exe)
+        .arg0(language.tool_name())
+        .args(args)
+        .exec();
+    eprintln!("{sub}: error: cannot run {}: {err}", exe.display());
     ExitCode::from(ci::EXIT_NOT_STARTED)
 }
 

@@ -45,6 +45,10 @@ pub use resources::ResourceError;
 /// Symbol the runtime defines so that `-u` pulls its constructor in.
 pub const PREINIT_ANCHOR: &str = "__umsan_preinit_anchor";
 
+/// Symbols of the runtime's C++ archive members (`operator new` wrappers,
+/// landing pads) that `umsan-c++` links into every executable.
+pub const CXX_RUNTIME_ANCHORS: [&str; 2] = ["__umsan_Znwm", "__umsan_landing_pad"];
+
 /// Anything that stops `umsan-cc` before clang runs.
 #[derive(Debug)]
 pub enum Error {
@@ -151,21 +155,77 @@ impl Plan {
     }
 }
 
+/// Which compiler the wrapper stands in for. Everything but the driver
+/// mode is the same for both: the flags, the pass, the runtime (one
+/// runtime for mixed C/C++ programs; its C++ part is linked only when
+/// instrumented C++ needs it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Language {
+    /// `umsan-cc`: clang.
+    C,
+    /// `umsan-c++`: clang++ (clang in `--driver-mode=g++`: C++ for `.c`
+    /// inputs too, and the system's C++ standard library linked).
+    Cxx,
+}
+
+impl Language {
+    /// The wrapper's name, in messages and `--version`.
+    pub fn tool_name(self) -> &'static str {
+        match self {
+            Language::C => "umsan-cc",
+            Language::Cxx => "umsan-c++",
+        }
+    }
+
+    /// The language of a wrapper invoked as `argv0`: a name ending in `++`
+    /// (`umsan-c++`, usually a symlink to `umsan-cc`, as `clang++` is to
+    /// `clang`) is C++.
+    pub fn from_argv0(argv0: &std::ffi::OsStr) -> Language {
+        let name = Path::new(argv0).file_name().unwrap_or(argv0).to_string_lossy();
+        if name.ends_with("++") {
+            Language::Cxx
+        } else {
+            Language::C
+        }
+    }
+
+    /// Arguments in front of everything else for clang.
+    fn driver_mode(self) -> Option<&'static str> {
+        match self {
+            Language::C => None,
+            Language::Cxx => Some("--driver-mode=g++"),
+        }
+    }
+}
+
 /// The line `umsan-cc --version` prints after clang's version.
 pub fn version_line() -> String {
+    version_line_for(Language::C)
+}
+
+/// The line the wrapper for `language` prints after clang's `--version`.
+pub fn version_line_for(language: Language) -> String {
     format!(
-        "umsan-cc {} (umsan pass + runtime)",
+        "{} {} (umsan pass + runtime)",
+        language.tool_name(),
         env!("CARGO_PKG_VERSION")
     )
 }
 
-/// Assemble the clang command for `argv` (without the program name).
+/// Assemble the clang command of `umsan-cc` for `argv` (without the
+/// program name).
 pub fn plan(argv: &[OsString], res: &Resources) -> Result<Plan, Error> {
+    plan_for(Language::C, argv, res)
+}
+
+/// Assemble the clang command of the wrapper for `language`.
+pub fn plan_for(language: Language, argv: &[OsString], res: &Resources) -> Result<Plan, Error> {
     let parsed = args::parse(argv, &res.cwd, res.config_env.as_deref())?;
     let class = &parsed.classification;
     let front_end = class.uses_front_end();
 
-    let mut before = Vec::new(); // in front of the user's arguments
+    // in front of the user's arguments
+    let mut before: Vec<OsString> = language.driver_mode().into_iter().map(OsString::from).collect();
     let mut after: Vec<OsString> = Vec::new(); // after them (before a `--`)
     let mut trailing: Vec<OsString> = Vec::new(); // after everything, for the linker
 
@@ -203,6 +263,11 @@ pub fn plan(argv: &[OsString], res: &Resources) -> Result<Plan, Error> {
             ]
             .map(OsString::from),
         );
+        if language == Language::Cxx {
+            // The runtime's C++ members, which instrumented shared objects
+            // loaded by this program may need even if it does not.
+            after.extend(CXX_RUNTIME_ANCHORS.iter().map(|s| OsString::from(format!("-Wl,-u,{s}"))));
+        }
         // A `-x LANG` still in effect would make clang read the archive as LANG.
         if class.language_in_effect {
             trailing.extend(["-x", "none"].map(OsString::from));
@@ -323,6 +388,43 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(f.args(input), want, "{input}");
         }
+    }
+
+    #[test]
+    fn cxx_is_clang_in_gxx_mode_with_the_same_additions() {
+        let f = Fixture::new("cxx");
+        let args = |a: &str| {
+            let argv: Vec<OsString> = a.split_whitespace().map(OsString::from).collect();
+            let p = plan_for(Language::Cxx, &argv, &f.res).unwrap();
+            let s: Vec<String> = p.args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+            s.join(" ").replace(&f.root.display().to_string(), "R")
+        };
+        assert_eq!(
+            args("a.cpp b.o -o a -fumsan-eager-checks"),
+            format!("--driver-mode=g++ {}", f.args("a.cpp b.o -o a -fumsan-eager-checks")).replace(
+                " R/bin/libumsan_rt.a",
+                " -Wl,-u,__umsan_Znwm -Wl,-u,__umsan_landing_pad R/bin/libumsan_rt.a"
+            )
+        );
+        assert_eq!(
+            args("-c a.cpp"),
+            format!("--driver-mode=g++ {}", f.args("-c a.cpp"))
+        );
+        assert_eq!(args("--version"), "--driver-mode=g++ --version");
+        assert_eq!(
+            args("-c -x c++ - -o a.o"),
+            "--driver-mode=g++ -fno-omit-frame-pointer -fno-discard-value-names -c -x c++ - -o a.o \
+             -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so"
+        );
+        for (name, lang) in [
+            ("umsan-c++", Language::Cxx),
+            ("/usr/bin/umsan-c++", Language::Cxx),
+            ("umsan-cc", Language::C),
+            ("/x/c++.d/umsan-cc", Language::C),
+        ] {
+            assert_eq!(Language::from_argv0(name.as_ref()), lang, "{name}");
+        }
+        assert_eq!(version_line_for(Language::Cxx).split(' ').next(), Some("umsan-c++"));
     }
 
     #[test]

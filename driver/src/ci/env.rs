@@ -1,4 +1,4 @@
-//! The environment of the command `umsan ci` runs: `CC`, `PATH` and
+//! The environment of the command `umsan ci` runs: `CC`, `CXX`, `PATH` and
 //! `UMSAN_OPTIONS`. Pure functions of the parent's values, so that they can
 //! be tested without touching the process environment.
 
@@ -44,6 +44,24 @@ pub fn cc_value(user_cc: Option<&OsStr>, umsan_cc: &Path) -> Option<OsString> {
     }
 }
 
+/// Whether a `CXX` value already names umsan-c++ (possibly behind a
+/// launcher), in which case it is left alone.
+pub fn cxx_is_umsan(cxx: &OsStr) -> bool {
+    cxx.to_string_lossy()
+        .split_whitespace()
+        .any(|word| Path::new(word).file_name() == Some(OsStr::new("umsan-c++")))
+}
+
+/// The `CXX` to set (`umsan-c++` next to `umsan-cc`), or `None` to keep
+/// the user's: C++ in the build (a C library's C++ test program) is then
+/// instrumented and linked with the runtime too.
+pub fn cxx_value(user_cxx: Option<&OsStr>, umsan_cc: &Path) -> Option<OsString> {
+    match user_cxx {
+        Some(cxx) if cxx_is_umsan(cxx) => None,
+        _ => Some(umsan_cc.with_file_name("umsan-c++").into_os_string()),
+    }
+}
+
 /// `PATH` with `dir` (the directory of umsan-cc) in front, so that a build
 /// that calls `umsan-cc` by name finds the same one.
 pub fn path_value(user_path: Option<&OsStr>, dir: &Path) -> OsString {
@@ -57,6 +75,14 @@ pub fn path_value(user_path: Option<&OsStr>, dir: &Path) -> OsString {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cxx_is_umsan_cxx_next_to_umsan_cc() {
+        let ours = Path::new("/opt/umsan/bin/umsan-cc");
+        assert_eq!(cxx_value(None, ours), Some("/opt/umsan/bin/umsan-c++".into()));
+        assert_eq!(cxx_value(Some("g++".as_ref()), ours), Some("/opt/umsan/bin/umsan-c++".into()));
+        assert_eq!(cxx_value(Some("ccache /x/umsan-c++".as_ref()), ours), None);
+    }
 
     #[test]
     fn options_override_only_log_path_and_format() {

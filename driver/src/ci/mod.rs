@@ -14,6 +14,9 @@
 //!    inherited stdio and:
 //!    - `CC=<absolute umsan-cc>` (the one next to the `umsan` executable),
 //!      unless `CC` already names umsan-cc;
+//!    - `CXX=<absolute umsan-c++>` (next to umsan-cc), unless `CXX` already
+//!      names umsan-c++: the build's C++ is instrumented too, and its C++
+//!      programs link the runtime the instrumented C needs;
 //!    - `PATH` with umsan-cc's directory in front, so `umsan-cc` by name is
 //!      the same one;
 //!    - `UMSAN_OPTIONS`: the user's options with `log_path=<dir>/report`
@@ -215,6 +218,9 @@ pub fn run(settings: &Settings) -> Result<Outcome, Error> {
 fn configure_env(cmd: &mut Command, umsan_cc: &Path, log_prefix: &Path) {
     if let Some(cc) = env::cc_value(std::env::var_os("CC").as_deref(), umsan_cc) {
         cmd.env("CC", cc);
+    }
+    if let Some(cxx) = env::cxx_value(std::env::var_os("CXX").as_deref(), umsan_cc) {
+        cmd.env("CXX", cxx);
     }
     if let Some(dir) = umsan_cc.parent() {
         cmd.env(

@@ -131,6 +131,7 @@ impl<'a> FunctionInstrumenter<'a> {
     }
 
     pub fn run(mut self) -> Result<(), String> {
+        ir::split_invoke_normal_edges(self.func);
         let order = ir::reverse_post_order(self.func);
         self.doms = Some(ir::Dominators::new(&order));
         // Snapshot every block before inserting anything.
@@ -165,9 +166,10 @@ impl<'a> FunctionInstrumenter<'a> {
         }
     }
 
-    /// Positions the builder right after `inst` (never a terminator).
+    /// Positions the builder right after `inst` (for an `invoke`: at the
+    /// start of its normal destination, see [`ir::after_point`]).
     pub(super) fn after(&self, inst: V) {
-        self.before(ir::next_instruction(inst))
+        self.before(ir::after_point(inst))
     }
 
     /// The debug location given to code inserted for the instruction being
@@ -604,7 +606,11 @@ impl<'a> FunctionInstrumenter<'a> {
             Op::LLVMInsertElement => self.visit_insertelement(inst),
             Op::LLVMShuffleVector => self.visit_shufflevector(inst),
             Op::LLVMFreeze => self.set_clean(inst),
-            Op::LLVMCall => self.visit_call(inst),
+            Op::LLVMCall | Op::LLVMInvoke => self.visit_call(inst),
+            Op::LLVMLandingPad => self.visit_landingpad(inst),
+            // The frame is left by unwinding: its slots are cleaned as at a
+            // return (the exception object itself is the runtime's).
+            Op::LLVMResume => self.returns.push(inst),
             _ => self.visit_instruction(inst),
         }
         self.combine_origins(inst);
@@ -613,6 +619,9 @@ impl<'a> FunctionInstrumenter<'a> {
     /// The strict fallback for anything without a handler: every operand
     /// must be initialized, and the result is clean.
     pub(super) fn visit_instruction(&mut self, inst: V) {
+        if self.cx.opts.log_fallback {
+            self.log_fallback(inst);
+        }
         self.before(inst);
         for i in 0..ir::num_operands(inst) {
             let op = ir::operand(inst, i);
@@ -621,6 +630,38 @@ impl<'a> FunctionInstrumenter<'a> {
             }
         }
         self.set_clean(inst);
+    }
+
+    /// A landing pad: the exception's pointer and selector come from the
+    /// unwinder (clean); the stack the unwound frames used is cleaned by
+    /// the runtime. Whatever the frames unwound left in the tags is
+    /// dropped: a return or argument shadow written before the throw must
+    /// never be taken for a later call's (an uninstrumented frame between
+    /// may have been left with the tags naming some function).
+    fn visit_landingpad(&mut self, inst: V) {
+        self.set_clean(inst);
+        self.after(inst);
+        let null = unsafe { LLVMConstNull(self.cx.ptr) };
+        self.store(null, self.cx.param_tag, 8);
+        self.store(null, self.cx.retval_tag, 8);
+        // The unwound frames' slots (see `umsan_abi::rt::LANDING_PAD`).
+        let f = self.cx.runtime_fn(umsan_abi::rt::LANDING_PAD, self.cx.void, &[]);
+        self.call(f, &[]);
+    }
+
+    /// `umsan: strict fallback: <function>: <instruction as IR>` (see
+    /// `Options::log_fallback`).
+    fn log_fallback(&self, inst: V) {
+        let text = unsafe {
+            let p = LLVMPrintValueToString(inst);
+            let s = ir::c_str_lossy(p);
+            LLVMDisposeMessage(p);
+            s
+        };
+        let text = text.trim();
+        // Operand lists of calls can be long; the opcode and callee are enough.
+        let short = text.split_once('(').map_or(text, |(head, _)| head);
+        eprintln!("umsan: strict fallback: {}: {short}", ir::value_name(self.func));
     }
 
     fn visit_br(&mut self, inst: V) {
@@ -956,7 +997,7 @@ impl<'a> FunctionInstrumenter<'a> {
     /// `if (cond) { ... }` right after the instruction `after`; the builder
     /// is left in the then-block (debug location: the next instruction's).
     fn enter_if_then_after(&mut self, cond: V, after: V) {
-        let before = ir::next_instruction(after);
+        let before = ir::after_point(after);
         self.set_debug_loc(before);
         let then = self.split_if_then(cond, before);
         unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };

@@ -340,11 +340,63 @@ pub fn instrument_module(module: LLVMModuleRef, opts: Options, models: Models) -
         }
     }
     crate::models::remove_records(module);
+    if !cx.instrumented.is_empty() {
+        require_runtime(&cx);
+    }
     unsafe {
         let md = LLVMMDNodeInContext2(cx.ctx, std::ptr::null_mut(), 0);
         LLVMAddNamedMetadataOperand(module, marker.as_ptr(), LLVMMetadataAsValue(cx.ctx, md));
     }
     Ok(())
+}
+
+/// Makes the object refer to [`umsan_abi::rt::LINK_CHECK`] (a private
+/// pointer kept by `llvm.compiler.used`): an executable linked from it
+/// without the runtime — `c++ a.o b.o` where `a.o` came from `umsan-cc` —
+/// fails with "undefined reference to
+/// `__umsan_link_with_umsan_cc_or_umsan_cxx`" among the runtime's other
+/// symbols.
+fn require_runtime(cx: &ModuleCx) {
+    unsafe {
+        let name = cstring(umsan_abi::rt::LINK_CHECK);
+        let mut target = LLVMGetNamedGlobal(cx.module, name.as_ptr());
+        if target.is_null() {
+            target = LLVMAddGlobal(cx.module, cx.i8, name.as_ptr());
+        }
+        let g = LLVMAddGlobal(cx.module, cx.ptr, cstring("__umsan_runtime_required").as_ptr());
+        LLVMSetInitializer(g, target);
+        LLVMSetGlobalConstant(g, 1);
+        LLVMSetLinkage(g, llvm_sys::LLVMLinkage::LLVMPrivateLinkage);
+        add_compiler_used(cx.module, &[g]);
+    }
+}
+
+/// Adds `fns` (any globals) to `@llvm.compiler.used`.
+fn add_compiler_used(module: LLVMModuleRef, fns: &[V]) {
+    unsafe {
+        let ctx = LLVMGetModuleContext(module);
+        let ptr = LLVMPointerTypeInContext(ctx, 0);
+        let name = cstring("llvm.compiler.used");
+        let old = LLVMGetNamedGlobal(module, name.as_ptr());
+        let mut elems: Vec<V> = Vec::new();
+        if !old.is_null() {
+            let init = LLVMGetInitializer(old);
+            if !init.is_null() {
+                elems.extend((0..ir::num_operands(init)).map(|i| ir::operand(init, i)));
+            }
+            LLVMDeleteGlobal(old);
+        }
+        for &f in fns {
+            if !elems.contains(&f) {
+                elems.push(f);
+            }
+        }
+        let arr = LLVMConstArray2(ptr, elems.as_mut_ptr(), elems.len() as u64);
+        let g = LLVMAddGlobal(module, LLVMTypeOf(arr), name.as_ptr());
+        LLVMSetInitializer(g, arr);
+        LLVMSetLinkage(g, llvm_sys::LLVMLinkage::LLVMAppendingLinkage);
+        LLVMSetSection(g, cstring("llvm.metadata").as_ptr());
+    }
 }
 
 /// The instrumented functions that only instrumented code of this module
@@ -403,7 +455,7 @@ fn strip_memory_attributes(module: LLVMModuleRef, instrumented: &[V]) {
         for &f in instrumented {
             for bb in ir::blocks(f) {
                 for i in ir::instructions(bb) {
-                    if ir::opcode(i) != llvm_sys::LLVMOpcode::LLVMCall {
+                    if !matches!(ir::opcode(i), llvm_sys::LLVMOpcode::LLVMCall | llvm_sys::LLVMOpcode::LLVMInvoke) {
                         continue;
                     }
                     if ir::intrinsic_name(LLVMGetCalledValue(i)).is_some() {
@@ -457,26 +509,6 @@ pub fn protect_modelled_functions(module: LLVMModuleRef, fns: &[V]) {
             let noinline = LLVMCreateEnumAttribute(ctx, ir::attr_kind("noinline"), 0);
             LLVMAddAttributeAtIndex(f, llvm_sys::LLVMAttributeFunctionIndex, noinline);
         }
-        let ptr = LLVMPointerTypeInContext(ctx, 0);
-        let name = cstring("llvm.compiler.used");
-        let old = LLVMGetNamedGlobal(module, name.as_ptr());
-        let mut elems: Vec<V> = Vec::new();
-        if !old.is_null() {
-            let init = LLVMGetInitializer(old);
-            if !init.is_null() {
-                elems.extend((0..ir::num_operands(init)).map(|i| ir::operand(init, i)));
-            }
-            LLVMDeleteGlobal(old);
-        }
-        for &f in fns {
-            if !elems.contains(&f) {
-                elems.push(f);
-            }
-        }
-        let arr = LLVMConstArray2(ptr, elems.as_mut_ptr(), elems.len() as u64);
-        let g = LLVMAddGlobal(module, LLVMTypeOf(arr), name.as_ptr());
-        LLVMSetInitializer(g, arr);
-        LLVMSetLinkage(g, llvm_sys::LLVMLinkage::LLVMAppendingLinkage);
-        LLVMSetSection(g, cstring("llvm.metadata").as_ptr());
     }
+    add_compiler_used(module, fns);
 }

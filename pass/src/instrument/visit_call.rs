@@ -18,6 +18,12 @@ use llvm_sys::{LLVMIntPredicate as P, LLVMOpcode as Op, LLVMTypeKind as K};
 impl FunctionInstrumenter<'_> {
     pub(super) fn visit_call(&mut self, inst: V) {
         let callee = unsafe { LLVMGetCalledValue(inst) };
+        let invoke = ir::opcode(inst) == Op::LLVMInvoke;
+        if invoke && (ir::is_inline_asm(callee) || ir::intrinsic_name(callee).is_some()) {
+            // Invoked intrinsics (`llvm.experimental.*`) and `asm` that may
+            // unwind: not emitted for ordinary C++ on Linux.
+            return self.visit_instruction(inst);
+        }
         if ir::is_inline_asm(callee) {
             return self.visit_inline_asm(inst);
         }
@@ -50,7 +56,7 @@ impl FunctionInstrumenter<'_> {
             }
         }
         self.before(inst);
-        let musttail = unsafe { LLVMGetTailCallKind(inst) } == llvm_sys::LLVMTailCallKind::LLVMTailCallKindMustTail;
+        let musttail = is_musttail(inst);
         if wrapped {
             // The runtime's allocation wrappers: result clean, and the
             // stack slot `posix_memalign` writes is initialized.
@@ -65,7 +71,8 @@ impl FunctionInstrumenter<'_> {
         if musttail {
             return self.set_clean(inst);
         }
-        let next = ir::next_instruction(inst);
+        // After the call returned: for an `invoke`, on its normal edge only.
+        let next = ir::after_point(inst);
         self.before(next);
         let callee_instrumented = self.cx.instrumented.contains(&callee);
         let returned_ours = if callee_instrumented {
@@ -178,8 +185,11 @@ impl FunctionInstrumenter<'_> {
 
     /// After a call into uninstrumented code (`cond`), memory whose address
     /// it was given counts as written by it: whole local variables
-    /// (`stat(path, &st)`, `pipe(fds)`), and with `other_memory` the
-    /// uninitialized run at any other pointer (`strcpy(heap_buf, s)`).
+    /// (`stat(path, &st)`, `pipe(fds)`), and with `other_memory` any other
+    /// pointer's object — the `dereferenceable(N)` bytes a C++ reference or
+    /// `this` promises (`std::string::_M_replace(this, …)` writes the
+    /// length after the initialized data pointer), else the uninitialized
+    /// run at the pointer (`strcpy(heap_buf, s)`).
     /// The cleaning happens right after the instruction `after`.
     fn unpoison_escaped(&mut self, inst: V, cond: V, after: V, other_memory: bool) {
         self.unpoison_escaped_except(inst, cond, after, other_memory, &[]);
@@ -195,7 +205,9 @@ impl FunctionInstrumenter<'_> {
             }
             let (ptr, size) = match self.underlying_static_alloca(arg) {
                 Some((alloca, size)) => (alloca, Some(size)),
-                None if other_memory && !is_known_clean_pointer(arg) => (arg, None),
+                None if other_memory && !is_known_clean_pointer(arg) => {
+                    (arg, ir::call_arg_dereferenceable(inst, i).filter(|&n| n <= MAX_DEREFERENCEABLE_CLEAN))
+                }
                 None => continue,
             };
             if seen.iter().any(|&(p, _)| p == ptr) {
@@ -275,7 +287,7 @@ impl FunctionInstrumenter<'_> {
                 pre.push((b.clone(), v));
             }
         }
-        let next = ir::next_instruction(inst);
+        let next = ir::after_point(inst);
         self.before(next);
         let mut last = inst;
         for m in model.effects() {
@@ -717,6 +729,12 @@ const CHECK_FORMAT_VA: &str = "__umsan_check_format_va";
 const MODEL_SCAN_ARG: &str = "__umsan_model_scan_arg";
 const MODEL_SCAN_VA: &str = "__umsan_model_scan_va";
 
+/// Largest `dereferenceable(N)` object cleaned as a whole after a call
+/// into uninstrumented code; larger ones get the uninitialized run at the
+/// pointer only (a huge N is more likely a promise about an array than an
+/// object the callee fills).
+const MAX_DEREFERENCEABLE_CLEAN: u64 = 1 << 16;
+
 /// The runtime API of `umsan.h`.
 const PUBLIC_API: &[&str] =
     &["umsan_memmove_metadata", "umsan_poison", "umsan_unpoison", "umsan_check_initialized", "umsan_test_initialized"];
@@ -736,5 +754,7 @@ fn is_known_clean_pointer(mut p: V) -> bool {
 }
 
 fn is_musttail(call: V) -> bool {
-    unsafe { LLVMGetTailCallKind(call) == llvm_sys::LLVMTailCallKind::LLVMTailCallKindMustTail }
+    // Only a `call` has a tail-call kind (an `invoke` never is one).
+    ir::opcode(call) == Op::LLVMCall
+        && unsafe { LLVMGetTailCallKind(call) == llvm_sys::LLVMTailCallKind::LLVMTailCallKindMustTail }
 }
