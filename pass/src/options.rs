@@ -37,6 +37,11 @@ pub struct Options {
     /// of the time. 0: never. Not with `recover=0`, whose checks end the
     /// program inline.
     pub call_threshold: u64,
+    /// clang's front end was given `-fsanitize=memory` (msan-compat, set by
+    /// `umsan-cc` for source inputs): a defined function without
+    /// `sanitize_memory` is one MemorySanitizer would not sanitize
+    /// (`no_sanitize("memory")`, ignorelist). See `instrument::msan_compat`.
+    pub msan_compat: bool,
 }
 
 impl Default for Options {
@@ -49,6 +54,7 @@ impl Default for Options {
             max_inline_shadow_bytes: 64,
             exact_relational: false,
             call_threshold: 3500,
+            msan_compat: false,
         }
     }
 }
@@ -74,6 +80,7 @@ impl Options {
                 "eager-checks" => o.eager_checks = parse_bool(key, value)?,
                 "recover" => o.recover = parse_bool(key, value)?,
                 "exact-relational" => o.exact_relational = parse_bool(key, value)?,
+                "msan-compat" => o.msan_compat = parse_bool(key, value)?,
                 "config" => o.configs.extend(value.split(':').filter(|p| !p.is_empty()).map(PathBuf::from)),
                 "call-threshold" => {
                     o.call_threshold =
@@ -85,7 +92,7 @@ impl Options {
                 }
                 _ => {
                     return Err(format!(
-                        "unknown pass option '{key}' (known: track-origins, eager-checks, recover, exact-relational, config, max-inline-shadow-bytes, call-threshold)"
+                        "unknown pass option '{key}' (known: track-origins, eager-checks, recover, exact-relational, msan-compat, config, max-inline-shadow-bytes, call-threshold)"
                     ))
                 }
             }
@@ -113,6 +120,7 @@ mod tests {
         assert_eq!(o.configs, vec![PathBuf::from("/a.toml"), PathBuf::from("/b.toml")]);
         assert_eq!(Options::parse("").unwrap(), Options::default());
         assert_eq!(Options::parse("call-threshold=0").unwrap().call_threshold, 0);
+        assert!(Options::parse("msan-compat=1").unwrap().msan_compat);
     }
 
     #[test]
