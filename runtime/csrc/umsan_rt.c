@@ -57,11 +57,13 @@ void *__umsan_aligned_alloc(size_t align, size_t n);
 void *__umsan_memalign(size_t align, size_t n);
 void *__umsan_valloc(size_t n);
 void *__umsan_pvalloc(size_t n);
+void __msan_allocated_memory(const volatile void *data, size_t size);
 static const void *const umsan_alloc_wrappers[] = {
     (const void *)__umsan_malloc,        (const void *)__umsan_realloc,
     (const void *)__umsan_reallocarray,  (const void *)__umsan_posix_memalign,
     (const void *)__umsan_aligned_alloc, (const void *)__umsan_memalign,
     (const void *)__umsan_valloc,        (const void *)__umsan_pvalloc,
+    (const void *)__msan_allocated_memory,
 };
 
 static void umsan_init(char **envp) {

@@ -71,10 +71,12 @@ pub enum AllocFn {
     Memalign = 5,
     Valloc = 6,
     Pvalloc = 7,
+    /// `__msan_allocated_memory` (a custom allocator's block).
+    AllocatedMemory = 8,
 }
 
 /// Number of [`AllocFn`]s.
-pub const ALLOC_FNS: usize = 8;
+pub const ALLOC_FNS: usize = 9;
 
 impl AllocFn {
     /// The libc name (the wrapper's name without `__umsan_`), printed as
@@ -94,6 +96,7 @@ impl AllocFn {
             Memalign,
             Valloc,
             Pvalloc,
+            AllocatedMemory,
         ]
         .get(tag as usize)
         .copied()
@@ -114,6 +117,7 @@ const ALLOC_FN_NAMES: [&str; ALLOC_FNS] = [
     "memalign",
     "valloc",
     "pvalloc",
+    "__msan_allocated_memory",
 ];
 
 static WRAPPERS: [AtomicUsize; ALLOC_FNS] = [const { AtomicUsize::new(0) }; ALLOC_FNS];

@@ -627,6 +627,9 @@ pub fn report(kind: Kind, caller: usize, origin: u32, bytes: Option<ByteRange>) 
     // must be what it was (writes and symbolization change it).
     // SAFETY: __errno_location is always valid for the calling thread.
     let errno = unsafe { *libc::__errno_location() };
+    if crate::msan_compat::expected_report() {
+        return; // __msan_set_expect_umr(1) is in force on this thread
+    }
     // Signals stay blocked from the stack capture (the unwinder may take
     // locks of its own) to the end, so a handler's report never interrupts
     // this one on this thread.
@@ -641,9 +644,10 @@ pub fn report(kind: Kind, caller: usize, origin: u32, bytes: Option<ByteRange>) 
 fn report_locked(kind: Kind, caller: usize, origin: u32, bytes: Option<ByteRange>) {
     let trace = stack::capture(caller);
     let opts = options::get();
+    let halt = options::halt_on_error();
     raw_lock();
-    let _guard = Unlock;
-    if !opts.halt_on_error && !first_time(report_hash(kind, trace.pcs())) {
+    let guard = Unlock;
+    if !halt && !first_time(report_hash(kind, trace.pcs())) {
         return;
     }
     let mut frames: Vec<Frame> = trace
@@ -658,7 +662,12 @@ fn report_locked(kind: Kind, caller: usize, origin: u32, bytes: Option<ByteRange
         ReportFormat::Json => format_json(pid(), kind, bytes, &frames, origin.as_ref()),
     };
     write_all(out_fd(), text.as_bytes());
-    if opts.halt_on_error {
+    if halt {
+        if let Some(callback) = crate::msan_compat::death_callback() {
+            // The program's own code: it may report too.
+            drop(guard);
+            callback();
+        }
         // SAFETY: _exit has no preconditions.
         unsafe { libc::_exit(opts.exitcode) }
     }

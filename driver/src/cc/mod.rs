@@ -29,6 +29,7 @@
 
 pub mod args;
 pub mod flags;
+pub mod ignorelist;
 pub mod options;
 pub mod resources;
 pub mod response;
@@ -183,6 +184,18 @@ pub fn plan(argv: &[OsString], res: &Resources) -> Result<Plan, Error> {
     if class.mode != Mode::Info {
         if front_end {
             after.push("-D__UMSAN__=1".into());
+            if parsed.options.msan_compat {
+                // Source prepared for MemorySanitizer: clang's front end
+                // (only: a driver-level -fsanitize=memory would run MSan's
+                // pass and link its runtime) answers
+                // `__has_feature(memory_sanitizer)` and marks what MSan
+                // would sanitize; MSan's pass is neutralized by the plugin.
+                after.extend(["-Xclang", "-fsanitize=memory"].map(OsString::from));
+                for list in &parsed.ignorelists {
+                    after.push("-Xclang".into());
+                    after.push(concat_os("-fsanitize-ignorelist=", list));
+                }
+            }
         }
         after.push(concat_os("-I", &res.include_dir));
     }
@@ -191,7 +204,11 @@ pub fn plan(argv: &[OsString], res: &Resources) -> Result<Plan, Error> {
     if class.mode.generates_code() {
         let plugin = resources::plugin(&res.exe_dir)?;
         after.push(concat_os("-fpass-plugin=", &plugin));
-        pass_options = Some(parsed.options.to_env_value());
+        // The pass reads "no sanitize_memory" as no_sanitize only when the
+        // front end compiled every input (IR inputs carry no such marks).
+        let mut options = parsed.options.clone();
+        options.msan_compat &= !class.inputs.contains(&flags::InputKind::Ir);
+        pass_options = Some(options.to_env_value());
     }
     if class.links_executable() {
         let runtime = resources::runtime(&res.exe_dir)?;
@@ -200,6 +217,7 @@ pub fn plan(argv: &[OsString], res: &Resources) -> Result<Plan, Error> {
                 format!("-Wl,-u,{PREINIT_ANCHOR}"),
                 "-Wl,--export-dynamic-symbol=__umsan_*".into(),
                 "-Wl,--export-dynamic-symbol=umsan_*".into(),
+                "-Wl,--export-dynamic-symbol=__msan_*".into(),
             ]
             .map(OsString::from),
         );
@@ -297,7 +315,7 @@ mod tests {
     }
 
     const LINK: &str = "-Wl,-u,__umsan_preinit_anchor -Wl,--export-dynamic-symbol=__umsan_* \
-                        -Wl,--export-dynamic-symbol=umsan_*";
+                        -Wl,--export-dynamic-symbol=umsan_* -Wl,--export-dynamic-symbol=__msan_*";
     const RT: &str = "R/bin/libumsan_rt.a -lpthread -ldl -lm";
 
     #[test]
