@@ -232,18 +232,20 @@ mod tests {
     fn defaults_and_toggles() {
         let cwd = Path::new("/");
         let mut o = PassOptions::default();
+        assert_eq!(o.to_env_value(), "track-origins=1;eager-checks=0;msan-compat=1");
+        o.apply_flag("-fno-umsan-msan-compat", cwd).unwrap();
         assert_eq!(o.to_env_value(), "track-origins=1;eager-checks=0");
         for f in ["-fno-umsan-track-origins", "-fumsan-eager-checks"] {
             o.apply_flag(f, cwd).unwrap();
         }
         assert_eq!(o.to_env_value(), "track-origins=0;eager-checks=1");
         // The last one wins.
-        for f in ["-fumsan-track-origins", "-fno-umsan-eager-checks"] {
+        for f in ["-fumsan-track-origins", "-fno-umsan-eager-checks", "-fumsan-msan-compat"] {
             o.apply_flag(f, cwd).unwrap();
         }
         assert_eq!(o, PassOptions::default());
         o.apply_flag("-fno-umsan-recover", cwd).unwrap();
-        assert_eq!(o.to_env_value(), "track-origins=1;eager-checks=0;recover=0");
+        assert_eq!(o.to_env_value(), "track-origins=1;eager-checks=0;recover=0;msan-compat=1");
         o.apply_flag("-fumsan-recover", cwd).unwrap();
         assert_eq!(o, PassOptions::default());
     }
@@ -305,7 +307,7 @@ mod tests {
         assert_eq!(
             o.to_env_value(),
             format!(
-                "track-origins=1;eager-checks=0;config={}:{}:{}",
+                "track-origins=1;eager-checks=0;msan-compat=1;config={}:{}:{}",
                 a.display(),
                 b.display(),
                 a.display()
