@@ -27,6 +27,8 @@ UMSAN_ENTRY void __msan_check_mem_is_initialized(const volatile void *x, size_t 
  * stack starts at the caller. */
 UMSAN_ENTRY void __msan_allocated_memory(const volatile void *data, size_t size) {
     __umsan_rt_allocated_memory(data, size, __builtin_frame_address(0));
+    /* No tail call: the origin's stack walk starts at this live frame. */
+    __asm__ volatile("" ::: "memory");
 }
 
 /* The first n arguments of the next call are initialized. (umsan's callees
