@@ -29,4 +29,4 @@ int main(void) {
 }
 // CHECK: {{Uninitialized value was created by a heap allocation|Memory was marked as uninitialized}}
 // CHECK-NEXT: #0 {{.*}} in __msan_allocated_memory
-// CHECK-NEXT: #1 {{.*}} in pool_alloc {{.*}}allocated_memory_origin.c:15
+// CHECK-NEXT: #1 {{.*}} in pool_alloc {{.*}}allocated_memory_origin.c:16
