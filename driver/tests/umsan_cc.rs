@@ -311,7 +311,7 @@ fn pass_options_and_arguments_reach_clang() {
     let toml = s.path("m.toml").display().to_string();
     assert_eq!(
         lines[0],
-        format!("PASS_OPTIONS=track-origins=0;eager-checks=1;config={toml}")
+        format!("PASS_OPTIONS=track-origins=0;eager-checks=1;msan-compat=1;config={toml}")
     );
     let include = lines.iter().find(|l| l.starts_with("-I")).unwrap().clone();
     assert!(
@@ -327,6 +327,8 @@ fn pass_options_and_arguments_reach_clang() {
         "-O1",
         "@plain.rsp",
         "-D__UMSAN__=1",
+        "-Xclang",
+        "-fsanitize=memory",
         &include,
         &plugin,
     ];
@@ -427,8 +429,10 @@ fn end_to_end_with_a_stand_in_plugin() {
          umsan_test_initialized(&c, 1)); return 0; }\n",
     );
     s.write("b.c", "int helper(int x) { return x * 2; }\n");
+    // The stand-in plugin does not neutralize MemorySanitizer's pass, as
+    // umsan's does (pass/src/shim.cpp): msan-compat is off here.
     let run_ok = |args: &[&str]| {
-        let out = cmd(&exe, &s).args(args).output().unwrap();
+        let out = cmd(&exe, &s).args(args).arg("-fno-umsan-msan-compat").output().unwrap();
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));
         assert_eq!(stderr(&out), "", "{args:?}");
     };
@@ -610,5 +614,82 @@ fn header_rejects_bad_annotations() {
             assert!(!out.status.success(), "{line} {defines:?} compiled");
             assert!(stderr(&out).contains(why), "{line}: {}", stderr(&out));
         }
+    }
+}
+
+#[test]
+fn msan_flags_and_ignorelists_are_checked() {
+    let s = Scratch::new("msanflags");
+    s.write("a.c", "int x;\n");
+    // -fsanitize=memory would run MemorySanitizer next to umsan: refused.
+    for flag in ["-fsanitize=memory", "-fsanitize=undefined,memory"] {
+        let out = cmd(Path::new(UMSAN_CC), &s).args(["-c", "a.c", flag]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr(&out);
+        assert!(err.starts_with(&format!("umsan-cc: error: '{flag}': umsan-cc replaces MemorySanitizer, drop this flag")), "{err}");
+        assert!(!s.path("a.o").exists());
+    }
+    // A malformed ignorelist names its file and line; a missing one its file.
+    s.write("ign.txt", "# deliberate reads\n[memory]\nfun:ok_*\nsrc\n");
+    let out = cmd(Path::new(UMSAN_CC), &s)
+        .args(["-c", "a.c", "-fsanitize-ignorelist=ign.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "umsan-cc: error: ignorelist 'ign.txt' line 4: malformed line 'src' (expected 'fun:PATTERN' or 'src:PATTERN')\n"
+    );
+    let out = cmd(Path::new(UMSAN_CC), &s)
+        .args(["-c", "a.c", "-fsanitize-ignorelist=none.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("ignorelist 'none.txt' (from -fsanitize-ignorelist): does not exist"), "{}", stderr(&out));
+}
+
+#[test]
+fn msan_feature_test_in_the_preprocessor() {
+    let s = Scratch::new("msanfeature");
+    s.write(
+        "f.c",
+        "#include <sanitizer/msan_interface.h>\n#if __has_feature(memory_sanitizer)\nmsan_on\n#else\nmsan_off\n#endif\n",
+    );
+    let pp = |extra: &[&str]| {
+        let out = cmd(Path::new(UMSAN_CC), &s).args(["-E", "-P", "f.c"]).args(extra).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    assert!(pp(&[]).contains("msan_on"));
+    assert!(pp(&["-fno-umsan-msan-compat"]).contains("msan_off"));
+    // The last of the pair wins.
+    assert!(pp(&["-fno-umsan-msan-compat", "-fumsan-msan-compat"]).contains("msan_on"));
+}
+
+#[test]
+fn msan_compat_objects_carry_no_memorysanitizer() {
+    let Some(_) = real_resources() else { return };
+    let s = Scratch::new("msanobj");
+    s.write(
+        "a.c",
+        "#include <sanitizer/msan_interface.h>\n\
+         __attribute__((no_sanitize(\"memory\"))) int peek(const int *p) { return *p; }\n\
+         int main(void) { int x; __msan_unpoison(&x, sizeof x); return peek(&x) * 0; }\n",
+    );
+    for opt in ["-O0", "-O2"] {
+        let out = cmd(Path::new(UMSAN_CC), &s).args(["-c", opt, "a.c", "-o", "a.o"]).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        // MemorySanitizer's pass ran (clang's front end was told memory is
+        // sanitized) but left nothing: no constructor, no __msan_ ABI.
+        let nm = Command::new("nm").arg(s.path("a.o")).output().unwrap();
+        let syms = stdout(&nm);
+        assert!(syms.contains("U __msan_unpoison"), "{syms}");
+        for l in syms.lines() {
+            assert!(!l.contains("msan.module_ctor") && !l.contains("__msan_init") && !l.contains("__msan_param_tls"), "{syms}");
+        }
+        let out = cmd(Path::new(UMSAN_CC), &s).args(["a.o", "-o", "a"]).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let run = Command::new(s.path("a")).output().unwrap();
+        assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     }
 }
