@@ -693,3 +693,84 @@ fn msan_compat_objects_carry_no_memorysanitizer() {
         assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     }
 }
+
+/// With halt_on_error=0 a repeated check is dropped by its cheap
+/// frame-pointer key before any unwinding (runtime/src/report.rs); reports
+/// whose stacks differ only behind a libc function (a qsort callback from
+/// two callers) or in another thread must all still be printed, once each.
+#[test]
+fn keep_going_prints_each_distinct_stack_once() {
+    let Some(_) = real_resources() else { return };
+    let s = Scratch::new("fastdedup");
+    s.write(
+        "cb.c",
+        r#"#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+static volatile int sink;
+static int *volatile u;
+__attribute__((noinline)) static void check(void) {
+    if (*u > 0)
+        sink++;
+}
+static int cmp(const void *a, const void *b) {
+    check();
+    return *(const int *)a - *(const int *)b;
+}
+__attribute__((noinline)) static void sort_a(int *v) { qsort(v, 4, sizeof *v, cmp); }
+__attribute__((noinline)) static void sort_b(int *v) { qsort(v, 4, sizeof *v, cmp); }
+static void *thr(void *x) {
+    for (int i = 0; i < 1000; i++)
+        check();
+    return x;
+}
+int main(void) {
+    u = malloc(sizeof *u);
+    int v[4] = {4, 3, 2, 1};
+    for (int i = 0; i < 100000; i++)
+        check();
+    for (int i = 0; i < 3; i++) {
+        sort_a(v);
+        sort_b(v);
+    }
+    pthread_t t;
+    pthread_create(&t, 0, thr, 0);
+    pthread_join(t, 0);
+    puts("done");
+    return 0;
+}
+"#,
+    );
+    for flags in [&["-O0"][..], &["-O2"], &["-O2", "-fno-umsan-track-origins"]] {
+        let out = cmd(Path::new(UMSAN_CC), &s).args(["-g", "cb.c", "-o", "cb", "-pthread"]).args(flags).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let run = Command::new(s.path("cb")).env("UMSAN_OPTIONS", "halt_on_error=0").output().unwrap();
+        let err = stderr(&run);
+        assert_eq!(run.status.code(), Some(0), "{err}");
+        assert_eq!(stdout(&run), "done\n");
+        // Each report once: no two reports with the same stack.
+        let mut stacks: Vec<String> = err
+            .split("==WARNING: umsan: ")
+            .skip(1)
+            .map(|r| {
+                r.lines()
+                    .filter(|l| l.starts_with("    #"))
+                    // "#N 0xPC in ...": the same stack is the same pcs (one
+                    // line may hold several calls, e.g. an unrolled loop).
+                    .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect();
+        let n = stacks.len();
+        stacks.sort();
+        stacks.dedup();
+        assert_eq!(stacks.len(), n, "{flags:?}: a stack was reported twice:\n{err}");
+        for (what, needle) in [("the loop in main", " in main "), ("sort_a", " in sort_a "), ("sort_b", " in sort_b "), ("the thread", " in thr ")] {
+            assert!(
+                err.split("==WARNING").any(|r| r.contains(needle) && (what != "the loop in main" || !r.contains(" in cmp "))),
+                "{flags:?}: no report through {what}:\n{err}"
+            );
+        }
+    }
+}

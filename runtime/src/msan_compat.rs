@@ -156,6 +156,12 @@ pub fn expected_report() -> bool {
         .unwrap_or(false)
 }
 
+/// Is `__msan_set_expect_umr(1)` in force on this thread (the next report
+/// must be seen, not dropped as a repeat)?
+pub fn expecting_report() -> bool {
+    EXPECT_UMR.try_with(|e| e.get() != Expect::Off).unwrap_or(false)
+}
+
 /// `void __msan_set_expect_umr(int expect_umr)`: with 1, the reports that
 /// follow on this thread are expected and not printed; with 0, at least one
 /// must have happened since, or the process exits with the report exit

@@ -188,6 +188,20 @@ fn fetch_stack_bounds() -> Option<(usize, usize)> {
     }
 }
 
+/// Return addresses along the frame-pointer chain that starts at `fp`, as
+/// [`walk_frames`], but only if this thread's stack bounds are known
+/// already (fetching them may allocate: not from a report).
+///
+/// # Safety
+/// As [`walk_frames`].
+pub unsafe fn walk_frames_if_bounds_known(fp: usize, out: &mut [usize; MAX_PCS]) -> Option<usize> {
+    let (lo, hi) = STACK_BOUNDS.try_with(|b| b.get()).ok()?;
+    if fp == 0 || fp & 7 != 0 || hi <= 1 {
+        return None;
+    }
+    Some(walk_frames_in(fp, lo, hi, out))
+}
+
 /// Return addresses along the frame-pointer chain that starts at `fp`, the
 /// frame of a runtime C wrapper called by instrumented code: the first one
 /// is the return address into the wrapper's caller. Returns the count.
