@@ -14,9 +14,9 @@
 //!    (`/usr/lib/debug/.build-id/xx/yyyy.debug`, as gdb and llvm-symbolizer
 //!    find it; Debian's `*-dbg`/`*-dbgsym` packages install them): libc
 //!    frames are then named (`__libc_start_call_main`) where its dynamic
-//!    symbol table has no entry. Only the ELF symbol table is read (once
-//!    per module, a few milliseconds): the debug file's compressed DWARF
-//!    would cost ~200 ms per process for libc's line numbers.
+//!    symbol table has no entry. Only the ELF symbol table is read (mapped,
+//!    indexed once per module: ~1 ms for libc): the debug file's compressed
+//!    DWARF would cost ~200 ms per process for libc's line numbers.
 //! 5. Rust names (legacy `_ZN…17h<hash>E` and v0 `_R…`) are demangled
 //!    with `rustc-demangle`, without the hash; other names are left as
 //!    they are.
@@ -97,14 +97,41 @@ fn debug_file_for(build_id: &str) -> Option<String> {
 }
 
 /// The function symbols (`STT_FUNC`, nonzero size) of an ELF file's
-/// `.symtab`, sorted by address: `(start, end, name)`.
-struct SymbolTable(Vec<(u64, u64, String)>);
+/// `.symtab`, sorted by address: `(start, end, name offset)`, with the
+/// names in the file's string table, mapped read-only for the life of the
+/// process (nothing is copied: a short process pays a few page faults).
+struct SymbolTable {
+    syms: Vec<(u64, u64, u32)>,
+    strtab: &'static [u8],
+}
+
+// SAFETY: the mapping is read-only and never unmapped.
+unsafe impl Send for SymbolTable {}
 
 impl SymbolTable {
-    /// Reads the `.symtab` of the ELF64 little-endian file `path`; `None`
-    /// if it cannot be read or has none.
+    /// Maps the ELF64 little-endian file `path` and indexes its `.symtab`;
+    /// `None` if it cannot be read or has none.
     fn read(path: &str) -> Option<SymbolTable> {
-        let data = std::fs::read(path).ok()?;
+        let c = std::ffi::CString::new(path).ok()?;
+        // SAFETY: plain system calls; the mapping is only read, and kept.
+        let data: &'static [u8] = unsafe {
+            let fd = libc::open(c.as_ptr(), libc::O_RDONLY | libc::O_CLOEXEC);
+            if fd < 0 {
+                return None;
+            }
+            let mut st: libc::stat = core::mem::zeroed();
+            let size = if libc::fstat(fd, &mut st) == 0 { st.st_size as usize } else { 0 };
+            let p = if size == 0 {
+                libc::MAP_FAILED
+            } else {
+                libc::mmap(core::ptr::null_mut(), size, libc::PROT_READ, libc::MAP_PRIVATE, fd, 0)
+            };
+            libc::close(fd);
+            if p == libc::MAP_FAILED {
+                return None;
+            }
+            core::slice::from_raw_parts(p as *const u8, size)
+        };
         let u16_at = |o: usize| data.get(o..o + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
         let u32_at = |o: usize| data.get(o..o + 4).map(|b| u32::from_le_bytes(b.try_into().unwrap()));
         let u64_at = |o: usize| data.get(o..o + 8).map(|b| u64::from_le_bytes(b.try_into().unwrap()));
@@ -128,29 +155,29 @@ impl SymbolTable {
         if entsize < 24 {
             return None;
         }
-        let mut syms = Vec::new();
+        let mut syms = Vec::with_capacity(size / entsize);
         for e in (off..off.checked_add(size)?).step_by(entsize) {
             let (Some(name), Some(&info), Some(value), Some(sz)) = (u32_at(e), data.get(e + 4), u64_at(e + 8), u64_at(e + 16)) else {
                 break;
             };
-            if info & 0xf != STT_FUNC || sz == 0 || value == 0 {
-                continue;
-            }
-            let Some(rest) = strtab.get(name as usize..) else { continue };
-            let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
-            if let Ok(n) = core::str::from_utf8(&rest[..end]) {
-                syms.push((value, value + sz, n.to_string()));
+            if info & 0xf == STT_FUNC && sz != 0 && value != 0 && (name as usize) < strtab.len() {
+                syms.push((value, value + sz, name));
             }
         }
         syms.sort_unstable_by_key(|s| s.0);
-        Some(SymbolTable(syms))
+        Some(SymbolTable { syms, strtab })
     }
 
     /// The function containing the module-relative address `addr`.
     fn find(&self, addr: u64) -> Option<&str> {
-        let i = self.0.partition_point(|s| s.0 <= addr).checked_sub(1)?;
-        let (start, end, name) = &self.0[i];
-        (addr >= *start && addr < *end).then_some(name.as_str())
+        let i = self.syms.partition_point(|s| s.0 <= addr).checked_sub(1)?;
+        let (start, end, name) = self.syms[i];
+        if addr < start || addr >= end {
+            return None;
+        }
+        let rest = &self.strtab[name as usize..];
+        let len = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
+        core::str::from_utf8(&rest[..len]).ok()
     }
 }
 
