@@ -311,7 +311,7 @@ fn pass_options_and_arguments_reach_clang() {
     let toml = s.path("m.toml").display().to_string();
     assert_eq!(
         lines[0],
-        format!("PASS_OPTIONS=track-origins=0;eager-checks=1;config={toml}")
+        format!("PASS_OPTIONS=track-origins=0;eager-checks=1;msan-compat=1;config={toml}")
     );
     let include = lines.iter().find(|l| l.starts_with("-I")).unwrap().clone();
     assert!(
@@ -327,6 +327,8 @@ fn pass_options_and_arguments_reach_clang() {
         "-O1",
         "@plain.rsp",
         "-D__UMSAN__=1",
+        "-Xclang",
+        "-fsanitize=memory",
         &include,
         &plugin,
     ];
@@ -427,8 +429,10 @@ fn end_to_end_with_a_stand_in_plugin() {
          umsan_test_initialized(&c, 1)); return 0; }\n",
     );
     s.write("b.c", "int helper(int x) { return x * 2; }\n");
+    // The stand-in plugin does not neutralize MemorySanitizer's pass, as
+    // umsan's does (pass/src/shim.cpp): msan-compat is off here.
     let run_ok = |args: &[&str]| {
-        let out = cmd(&exe, &s).args(args).output().unwrap();
+        let out = cmd(&exe, &s).args(args).arg("-fno-umsan-msan-compat").output().unwrap();
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));
         assert_eq!(stderr(&out), "", "{args:?}");
     };
@@ -676,4 +680,162 @@ fn cxx_wrapper_links_mixed_c_and_cxx_programs() {
         "{}",
         stderr(&plain)
     );
+}
+
+#[test]
+fn msan_flags_and_ignorelists_are_checked() {
+    let s = Scratch::new("msanflags");
+    s.write("a.c", "int x;\n");
+    // -fsanitize=memory would run MemorySanitizer next to umsan: refused.
+    for flag in ["-fsanitize=memory", "-fsanitize=undefined,memory"] {
+        let out = cmd(Path::new(UMSAN_CC), &s).args(["-c", "a.c", flag]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr(&out);
+        assert!(err.starts_with(&format!("umsan-cc: error: '{flag}': umsan-cc replaces MemorySanitizer, drop this flag")), "{err}");
+        assert!(!s.path("a.o").exists());
+    }
+    // A malformed ignorelist names its file and line; a missing one its file.
+    s.write("ign.txt", "# deliberate reads\n[memory]\nfun:ok_*\nsrc\n");
+    let out = cmd(Path::new(UMSAN_CC), &s)
+        .args(["-c", "a.c", "-fsanitize-ignorelist=ign.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "umsan-cc: error: ignorelist 'ign.txt' line 4: malformed line 'src' (expected 'fun:PATTERN' or 'src:PATTERN')\n"
+    );
+    let out = cmd(Path::new(UMSAN_CC), &s)
+        .args(["-c", "a.c", "-fsanitize-ignorelist=none.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("ignorelist 'none.txt' (from -fsanitize-ignorelist): does not exist"), "{}", stderr(&out));
+}
+
+#[test]
+fn msan_feature_test_in_the_preprocessor() {
+    let s = Scratch::new("msanfeature");
+    s.write(
+        "f.c",
+        "#include <sanitizer/msan_interface.h>\n#if __has_feature(memory_sanitizer)\nmsan_on\n#else\nmsan_off\n#endif\n",
+    );
+    let pp = |extra: &[&str]| {
+        let out = cmd(Path::new(UMSAN_CC), &s).args(["-E", "-P", "f.c"]).args(extra).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    assert!(pp(&[]).contains("msan_on"));
+    assert!(pp(&["-fno-umsan-msan-compat"]).contains("msan_off"));
+    // The last of the pair wins.
+    assert!(pp(&["-fno-umsan-msan-compat", "-fumsan-msan-compat"]).contains("msan_on"));
+}
+
+#[test]
+fn msan_compat_objects_carry_no_memorysanitizer() {
+    let Some(_) = real_resources() else { return };
+    let s = Scratch::new("msanobj");
+    s.write(
+        "a.c",
+        "#include <sanitizer/msan_interface.h>\n\
+         __attribute__((no_sanitize(\"memory\"))) int peek(const int *p) { return *p; }\n\
+         int main(void) { int x; __msan_unpoison(&x, sizeof x); return peek(&x) * 0; }\n",
+    );
+    for opt in ["-O0", "-O2"] {
+        let out = cmd(Path::new(UMSAN_CC), &s).args(["-c", opt, "a.c", "-o", "a.o"]).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        // MemorySanitizer's pass ran (clang's front end was told memory is
+        // sanitized) but left nothing: no constructor, no __msan_ ABI.
+        let nm = Command::new("nm").arg(s.path("a.o")).output().unwrap();
+        let syms = stdout(&nm);
+        assert!(syms.contains("U __msan_unpoison"), "{syms}");
+        for l in syms.lines() {
+            assert!(!l.contains("msan.module_ctor") && !l.contains("__msan_init") && !l.contains("__msan_param_tls"), "{syms}");
+        }
+        let out = cmd(Path::new(UMSAN_CC), &s).args(["a.o", "-o", "a"]).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let run = Command::new(s.path("a")).output().unwrap();
+        assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    }
+}
+
+/// With halt_on_error=0 a repeated check is dropped by its cheap
+/// frame-pointer key before any unwinding (runtime/src/report.rs); reports
+/// whose stacks differ only behind a libc function (a qsort callback from
+/// two callers) or in another thread must all still be printed, once each.
+#[test]
+fn keep_going_prints_each_distinct_stack_once() {
+    let Some(_) = real_resources() else { return };
+    let s = Scratch::new("fastdedup");
+    s.write(
+        "cb.c",
+        r#"#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+static volatile int sink;
+static int *volatile u;
+__attribute__((noinline)) static void check(void) {
+    if (*u > 0)
+        sink++;
+}
+static int cmp(const void *a, const void *b) {
+    check();
+    return *(const int *)a - *(const int *)b;
+}
+__attribute__((noinline)) static void sort_a(int *v) { qsort(v, 4, sizeof *v, cmp); }
+__attribute__((noinline)) static void sort_b(int *v) { qsort(v, 4, sizeof *v, cmp); }
+static void *thr(void *x) {
+    for (int i = 0; i < 1000; i++)
+        check();
+    return x;
+}
+int main(void) {
+    u = malloc(sizeof *u);
+    int v[4] = {4, 3, 2, 1};
+    for (int i = 0; i < 100000; i++)
+        check();
+    for (int i = 0; i < 3; i++) {
+        sort_a(v);
+        sort_b(v);
+    }
+    pthread_t t;
+    pthread_create(&t, 0, thr, 0);
+    pthread_join(t, 0);
+    puts("done");
+    return 0;
+}
+"#,
+    );
+    for flags in [&["-O0"][..], &["-O2"], &["-O2", "-fno-umsan-track-origins"]] {
+        let out = cmd(Path::new(UMSAN_CC), &s).args(["-g", "cb.c", "-o", "cb", "-pthread"]).args(flags).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let run = Command::new(s.path("cb")).env("UMSAN_OPTIONS", "halt_on_error=0").output().unwrap();
+        let err = stderr(&run);
+        assert_eq!(run.status.code(), Some(0), "{err}");
+        assert_eq!(stdout(&run), "done\n");
+        // Each report once: no two reports with the same stack.
+        let mut stacks: Vec<String> = err
+            .split("==WARNING: umsan: ")
+            .skip(1)
+            .map(|r| {
+                r.lines()
+                    .filter(|l| l.starts_with("    #"))
+                    // "#N 0xPC in ...": the same stack is the same pcs (one
+                    // line may hold several calls, e.g. an unrolled loop).
+                    .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect();
+        let n = stacks.len();
+        stacks.sort();
+        stacks.dedup();
+        assert_eq!(stacks.len(), n, "{flags:?}: a stack was reported twice:\n{err}");
+        for (what, needle) in [("the loop in main", " in main "), ("sort_a", " in sort_a "), ("sort_b", " in sort_b "), ("the thread", " in thr ")] {
+            assert!(
+                err.split("==WARNING").any(|r| r.contains(needle) && (what != "the loop in main" || !r.contains(" in cmp "))),
+                "{flags:?}: no report through {what}:\n{err}"
+            );
+        }
+    }
 }

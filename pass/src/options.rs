@@ -42,6 +42,11 @@ pub struct Options {
     /// stderr. Set by the environment variable [`LOG_FALLBACK_ENV`] (any
     /// value but empty or `0`), or `log-fallback=1`.
     pub log_fallback: bool,
+    /// clang's front end was given `-fsanitize=memory` (msan-compat, set by
+    /// `umsan-cc` for source inputs): a defined function without
+    /// `sanitize_memory` is one MemorySanitizer would not sanitize
+    /// (`no_sanitize("memory")`, ignorelist). See `instrument::msan_compat`.
+    pub msan_compat: bool,
 }
 
 /// Environment variable that turns [`Options::log_fallback`] on (read by
@@ -59,6 +64,7 @@ impl Default for Options {
             exact_relational: false,
             call_threshold: 3500,
             log_fallback: false,
+            msan_compat: false,
         }
     }
 }
@@ -85,6 +91,7 @@ impl Options {
                 "recover" => o.recover = parse_bool(key, value)?,
                 "exact-relational" => o.exact_relational = parse_bool(key, value)?,
                 "log-fallback" => o.log_fallback = parse_bool(key, value)?,
+                "msan-compat" => o.msan_compat = parse_bool(key, value)?,
                 "config" => o.configs.extend(value.split(':').filter(|p| !p.is_empty()).map(PathBuf::from)),
                 "call-threshold" => {
                     o.call_threshold =
@@ -96,7 +103,7 @@ impl Options {
                 }
                 _ => {
                     return Err(format!(
-                        "unknown pass option '{key}' (known: track-origins, eager-checks, recover, exact-relational, config, max-inline-shadow-bytes, call-threshold, log-fallback)"
+                        "unknown pass option '{key}' (known: track-origins, eager-checks, recover, exact-relational, config, max-inline-shadow-bytes, call-threshold, log-fallback, msan-compat)"
                     ))
                 }
             }
@@ -128,6 +135,7 @@ mod tests {
         assert_eq!(o.configs, vec![PathBuf::from("/a.toml"), PathBuf::from("/b.toml")]);
         assert_eq!(Options::parse("").unwrap(), Options::default());
         assert_eq!(Options::parse("call-threshold=0").unwrap().call_threshold, 0);
+        assert!(Options::parse("msan-compat=1").unwrap().msan_compat);
     }
 
     #[test]

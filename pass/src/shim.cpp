@@ -5,7 +5,9 @@
 #include "llvm/Analysis/GlobalsModRef.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
+#include "llvm/IR/PassInstrumentation.h"
 #include "llvm/IR/PassManager.h"
+#include "llvm/ADT/Any.h"
 #include "llvm/Passes/OptimizationLevel.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Passes/PassPlugin.h"
@@ -29,7 +31,10 @@ void umsan_free_string(char *S);
 
 namespace {
 
+thread_local Module *CurrentModule = nullptr;
+
 PreservedAnalyses runRust(Module &M, char *(*Fn)(LLVMModuleRef)) {
+  CurrentModule = &M;
   if (char *Err = Fn(wrap(&M))) {
     M.getContext().emitError(Twine("umsan: ") + Err);
     umsan_free_string(Err);
@@ -131,8 +136,86 @@ void zeroDontCareLanes() {
   }
 }
 
+// ----- MemorySanitizer's pass is never run next to umsan ---------------------
+//
+// For MSan-prepared source (`__has_feature(memory_sanitizer)`, no_sanitize
+// attributes, ignorelists), umsan-cc passes `-fsanitize=memory` to clang's
+// front end only (`-Xclang`): the front end then answers the feature test and
+// marks the functions it would sanitize `sanitize_memory`, which the prepare
+// step turns into umsan's own marks. clang's back end also schedules
+// MemorySanitizerPass after umsan's pass; it is a required pass, so it cannot
+// be skipped, but it is made to do nothing: right before it runs, every
+// function it would instrument gets `disable_sanitizer_instrumentation`, and
+// a `msan.module_ctor` exists already (so it registers no constructor calling
+// `__msan_init`). Right after it, both are undone and the declarations it
+// added without using them are erased: the object file has no trace of MSan.
+
+constexpr const char *kMsanPassName = "MemorySanitizerPass";
+constexpr const char *kMsanCtorName = "msan.module_ctor";
+constexpr const char *kSkipMark = "umsan-msan-skipped";
+constexpr const char *kDummyCtorMark = "umsan-msan-dummy-ctor";
+
+// The module umsan's passes last ran on. The instrumentation callbacks get
+// the IR unit as an `llvm::Any`, whose type ids are per shared object (this
+// plugin's copy is not LLVM's), so `any_cast` cannot recover the module;
+// MemorySanitizerPass always runs on the module umsan's pass just saw.
+
+void beforeMsan(Module &M) {
+  for (Function &F : M) {
+    if (F.isDeclaration() ||
+        F.hasFnAttribute(Attribute::DisableSanitizerInstrumentation))
+      continue;
+    F.addFnAttr(Attribute::DisableSanitizerInstrumentation);
+    F.addFnAttr(kSkipMark);
+  }
+  if (!M.getFunction(kMsanCtorName)) {
+    Function *Ctor = Function::Create(
+        FunctionType::get(Type::getVoidTy(M.getContext()), false),
+        GlobalValue::InternalLinkage, kMsanCtorName, M);
+    Ctor->addFnAttr(kDummyCtorMark);
+    ReturnInst::Create(M.getContext(),
+                       BasicBlock::Create(M.getContext(), "", Ctor));
+  }
+}
+
+void afterMsan(Module &M) {
+  for (Function &F : M) {
+    if (F.hasFnAttribute(kSkipMark)) {
+      F.removeFnAttr(kSkipMark);
+      F.removeFnAttr(Attribute::DisableSanitizerInstrumentation);
+    }
+  }
+  if (Function *Ctor = M.getFunction(kMsanCtorName))
+    if (Ctor->hasFnAttribute(kDummyCtorMark) && Ctor->use_empty())
+      Ctor->eraseFromParent();
+  // Declarations MSan added (`__msan_init`, its TLS slots and callbacks)
+  // that nothing uses.
+  SmallVector<GlobalValue *, 16> Unused;
+  for (GlobalValue &G : M.global_values())
+    if (G.isDeclaration() && G.use_empty() && G.getName().starts_with("__msan_"))
+      Unused.push_back(&G);
+  for (GlobalValue *G : Unused)
+    G->eraseFromParent();
+}
+
+void neutralizeMsan(PassBuilder &PB) {
+  PassInstrumentationCallbacks *PIC = PB.getPassInstrumentationCallbacks();
+  if (!PIC)
+    return;
+  PIC->registerBeforeNonSkippedPassCallback([](StringRef P, Any IR) {
+    if (P == kMsanPassName && CurrentModule)
+      beforeMsan(*CurrentModule);
+  });
+  PIC->registerAfterPassCallback(
+      [](StringRef P, Any IR, const PreservedAnalyses &) {
+        if (P == kMsanPassName && CurrentModule)
+          afterMsan(*CurrentModule);
+      });
+}
+
 void registerCallbacks(PassBuilder &PB) {
   zeroDontCareLanes();
+  neutralizeMsan(PB);
   PB.registerPipelineStartEPCallback(
       [](ModulePassManager &MPM, OptimizationLevel) {
         MPM.addPass(UmsanPreparePass());

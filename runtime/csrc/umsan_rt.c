@@ -62,12 +62,14 @@ void *__umsan_pvalloc(size_t n);
  * no libstdc++. */
 void *__umsan_Znwm(size_t n) __attribute__((weak));
 void *__umsan_Znam(size_t n) __attribute__((weak));
+void __msan_allocated_memory(const volatile void *data, size_t size);
 static const void *const umsan_alloc_wrappers[] = {
     (const void *)__umsan_malloc,        (const void *)__umsan_realloc,
     (const void *)__umsan_reallocarray,  (const void *)__umsan_posix_memalign,
     (const void *)__umsan_aligned_alloc, (const void *)__umsan_memalign,
     (const void *)__umsan_valloc,        (const void *)__umsan_pvalloc,
     (const void *)__umsan_Znwm,          (const void *)__umsan_Znam,
+    (const void *)__msan_allocated_memory,
 };
 
 static void umsan_init(char **envp) {
@@ -141,7 +143,7 @@ __attribute__((used)) static const void *const umsan_keep[] = {UMSAN_KEPT_SYMBOL
 #undef UMSAN_ADDRESS_OF_KEPT
 
 /* ---- 3. Reporting entry points: capture the caller's return address ---- */
-extern void __umsan_rt_warning(unsigned int origin, void *pc);
+extern void __umsan_rt_warning(unsigned int origin, void *pc, void *fp);
 extern void __umsan_rt_copy_out_check(const void *p, size_t n, void *pc);
 extern void __umsan_rt_check_initialized(const volatile void *p, size_t n, void *pc);
 
@@ -203,10 +205,13 @@ extern void __umsan_rt_check_initialized(const volatile void *p, size_t n, void 
     "    jnz 1f\n" \
     "    ret\n" \
     "1:\n"
-/* Report arguments: origin, return address into the instrumented code. */
+/* Report arguments: origin, return address into the instrumented code,
+ * the trampoline's frame (whose saved frame pointer starts the caller's
+ * frame-pointer chain: the report's cheap dedup key, see report.rs). */
 #define UMSAN_REPORT_ARGS(origin_to_edi) \
     "    " origin_to_edi "\n" \
-    "    movq 8(%rbp), %rsi\n"
+    "    movq 8(%rbp), %rsi\n" \
+    "    movq %rbp, %rdx\n"
 __asm__(UMSAN_SAVING_TRAMPOLINE(__umsan_warning, "", UMSAN_REPORT_ARGS("movl %r9d, %edi"),
                                 __umsan_rt_warning)
         UMSAN_SAVING_TRAMPOLINE(__umsan_warning_noorigin, "", UMSAN_REPORT_ARGS("xorl %edi, %edi"),

@@ -366,6 +366,10 @@ struct Allocator {
 /// when origins are tracked.
 #[inline]
 unsafe fn poison_heap(p: u64, n: u64, by: Allocator) {
+    if !crate::msan_compat::poison_in_malloc() {
+        // `__msan_set_poison_in_malloc(0)`: the block counts as initialized.
+        return shadow::clean(p, n);
+    }
     shadow::poison(p, n);
     if origin::tracking() && n != 0 {
         origin::fill(p, n, origin::heap_origin(by.f, by.fp));

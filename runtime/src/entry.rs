@@ -148,11 +148,11 @@ pub extern "C" fn umsan_test_initialized(p: *const c_void, n: usize) -> libc::c_
 }
 
 /// Rust side of `__umsan_warning(u32 origin)`; `pc` is the return address
-/// into instrumented code. The origin (0 = unknown) is described in the
-/// report.
+/// into instrumented code, `fp` the trampoline's frame. The origin (0 =
+/// unknown) is described in the report.
 #[no_mangle]
-pub extern "C" fn __umsan_rt_warning(origin: c_uint, pc: *const c_void) {
-    report::report(Kind::UseOfUninitializedValue, pc as usize, origin, None)
+pub extern "C" fn __umsan_rt_warning(origin: c_uint, pc: *const c_void, fp: *const c_void) {
+    report::report_from_frame(Kind::UseOfUninitializedValue, pc as usize, origin, fp as usize)
 }
 
 /// Rust side of `__umsan_warning_noreturn(u32 origin)`, the report call of

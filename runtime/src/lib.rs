@@ -61,6 +61,7 @@ pub mod depot;
 pub mod entry;
 pub mod mapping;
 pub mod model_helpers;
+pub mod msan_compat;
 pub mod options;
 pub mod origin;
 pub mod report;

@@ -123,6 +123,23 @@ pub fn parse(text: &str) -> Result<Options, String> {
 
 static OPTIONS: OnceLock<Options> = OnceLock::new();
 
+/// `halt_on_error` as changed at run time by `__msan_set_keep_going`
+/// (-1: not changed, else 0 or 1).
+static HALT_OVERRIDE: core::sync::atomic::AtomicI8 = core::sync::atomic::AtomicI8::new(-1);
+
+/// Change `halt_on_error` for the rest of the run.
+pub fn set_halt_on_error(halt: bool) {
+    HALT_OVERRIDE.store(halt as i8, core::sync::atomic::Ordering::Relaxed);
+}
+
+/// `halt_on_error` in force: the option, unless changed at run time.
+pub fn halt_on_error() -> bool {
+    match HALT_OVERRIDE.load(core::sync::atomic::Ordering::Relaxed) {
+        -1 => get().halt_on_error,
+        v => v != 0,
+    }
+}
+
 /// Install the options parsed at start-up (first call wins).
 pub fn install(o: Options) {
     let _ = OPTIONS.set(o);

@@ -75,10 +75,12 @@ pub enum AllocFn {
     OperatorNew = 8,
     /// Every `operator new[]`.
     OperatorNewArray = 9,
+    /// `__msan_allocated_memory` (a custom allocator's block).
+    AllocatedMemory = 10,
 }
 
 /// Number of [`AllocFn`]s.
-pub const ALLOC_FNS: usize = 10;
+pub const ALLOC_FNS: usize = 11;
 
 impl AllocFn {
     /// The libc name (the wrapper's name without `__umsan_`), printed as
@@ -100,6 +102,7 @@ impl AllocFn {
             Pvalloc,
             OperatorNew,
             OperatorNewArray,
+            AllocatedMemory,
         ]
         .get(tag as usize)
         .copied()
@@ -122,6 +125,7 @@ const ALLOC_FN_NAMES: [&str; ALLOC_FNS] = [
     "pvalloc",
     "operator new",
     "operator new[]",
+    "__msan_allocated_memory",
 ];
 
 static WRAPPERS: [AtomicUsize; ALLOC_FNS] = [const { AtomicUsize::new(0) }; ALLOC_FNS];
@@ -190,6 +194,20 @@ fn fetch_stack_bounds() -> Option<(usize, usize)> {
         libc::pthread_sigmask(libc::SIG_SETMASK, &old, core::ptr::null_mut());
         bounds
     }
+}
+
+/// Return addresses along the frame-pointer chain that starts at `fp`, as
+/// [`walk_frames`], but only if this thread's stack bounds are known
+/// already (fetching them may allocate: not from a report).
+///
+/// # Safety
+/// As [`walk_frames`].
+pub unsafe fn walk_frames_if_bounds_known(fp: usize, out: &mut [usize; MAX_PCS]) -> Option<usize> {
+    let (lo, hi) = STACK_BOUNDS.try_with(|b| b.get()).ok()?;
+    if fp == 0 || fp & 7 != 0 || hi <= 1 {
+        return None;
+    }
+    Some(walk_frames_in(fp, lo, hi, out))
 }
 
 /// Return addresses along the frame-pointer chain that starts at `fp`, the

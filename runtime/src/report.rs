@@ -205,6 +205,118 @@ fn first_time(hash: u64) -> bool {
 }
 
 // ---------------------------------------------------------------------------
+// Cheap dedup before the unwind (halt_on_error=0)
+// ---------------------------------------------------------------------------
+//
+// A repeat of an already reported check (a loop) would otherwise pay a full
+// unwind (libgcc's unwind tables: ~60% of its cost) and two signal-mask
+// system calls before the dedup table drops it. Reports from
+// `__umsan_warning` also get the trampoline's frame, so the runtime can
+// first walk the instrumented code's frame-pointer chain (tens of
+// nanoseconds). The *fast key* hashes the kind, the origin and the return
+// addresses of that walk up to the first one outside the module of the
+// check. A key is remembered only when the first full report with it showed
+// the walk to be faithful: its addresses are exactly the start of the
+// unwound stack, and no frame of that module follows them except the
+// outermost (`_start`). The module's frames cannot then differ between two
+// reports with the same key (a frame the walk skips, such as a callback's
+// caller behind a libc function without frame pointer, fails the check), so
+// a later report with a remembered key is one the full dedup would drop,
+// and it is dropped at once. Anything else takes the full path.
+
+const FAST_SLOTS: usize = 4096;
+static FAST: [AtomicU64; FAST_SLOTS] = [const { AtomicU64::new(0) }; FAST_SLOTS];
+
+/// `struct dl_find_object` (glibc 2.35).
+#[repr(C)]
+struct DlFindObject {
+    flags: libc::c_ulonglong,
+    map_start: *mut libc::c_void,
+    map_end: *mut libc::c_void,
+    link_map: *mut libc::c_void,
+    eh_frame: *mut libc::c_void,
+    reserved: [libc::c_ulonglong; 7],
+}
+
+extern "C" {
+    fn _dl_find_object(pc: *mut libc::c_void, result: *mut DlFindObject) -> libc::c_int;
+}
+
+/// `[start, end)` of the module mapping `pc` (lock-free, async-signal-safe).
+fn module_range(pc: usize) -> Option<(usize, usize)> {
+    // SAFETY: plain out-parameter; glibc documents the call as lock-free.
+    unsafe {
+        let mut r: DlFindObject = core::mem::zeroed();
+        (_dl_find_object(pc as *mut libc::c_void, &mut r) == 0).then(|| (r.map_start as usize, r.map_end as usize))
+    }
+}
+
+/// The frame-pointer walk of a report: return addresses, the first being
+/// the check's, cut at the first one outside the check's module.
+struct FastWalk {
+    pcs: [usize; crate::depot::MAX_PCS],
+    len: usize,
+    module: (usize, usize),
+}
+
+impl FastWalk {
+    fn new(caller: usize, fp: usize) -> Option<FastWalk> {
+        let mut pcs = [0; crate::depot::MAX_PCS];
+        // SAFETY: fp is the reporting trampoline's live frame.
+        let n = unsafe { origin::walk_frames_if_bounds_known(fp, &mut pcs)? };
+        if n == 0 || pcs[0] != caller {
+            return None;
+        }
+        let module = module_range(caller)?;
+        let len = pcs[..n].iter().position(|&pc| pc < module.0 || pc >= module.1).unwrap_or(n);
+        Some(FastWalk { pcs, len, module })
+    }
+
+    fn key(&self, kind: Kind, origin: u32) -> u64 {
+        let mut h = report_hash(kind, &self.pcs[..self.len]);
+        h ^= (origin as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        h.max(1)
+    }
+
+    /// Does the unwound stack confirm the walk (see above)?
+    fn faithful(&self, trace: &[usize]) -> bool {
+        let n = self.len;
+        let in_module = |pc: usize| pc >= self.module.0 && pc < self.module.1;
+        trace.len() >= n
+            && trace[..n] == self.pcs[..n]
+            && trace[n..].iter().rev().skip(1).all(|&pc| !in_module(pc))
+    }
+}
+
+fn fast_seen(key: u64) -> bool {
+    let start = (key as usize) % FAST_SLOTS;
+    for i in 0..DEDUP_PROBES {
+        match FAST[(start + i) % FAST_SLOTS].load(Ordering::Relaxed) {
+            0 => return false,
+            k if k == key => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Remembers a confirmed fast key (under the report lock).
+fn fast_insert(key: u64) {
+    let start = (key as usize) % FAST_SLOTS;
+    for i in 0..DEDUP_PROBES {
+        let slot = &FAST[(start + i) % FAST_SLOTS];
+        match slot.load(Ordering::Relaxed) {
+            0 => {
+                slot.store(key, Ordering::Relaxed);
+                return;
+            }
+            k if k == key => return,
+            _ => {}
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Formatting
 // ---------------------------------------------------------------------------
 
@@ -625,27 +737,58 @@ pub fn install_fork_handlers() {
 /// the stack when the depot knows it. Returns only with `halt_on_error=0`.
 #[inline(never)]
 pub fn report(kind: Kind, caller: usize, origin: u32, bytes: Option<ByteRange>) {
+    report_with(kind, caller, origin, bytes, None)
+}
+
+/// [`report`] for the checks' reports (`__umsan_warning`), which also hand
+/// in the trampoline's frame `fp`: with `halt_on_error=0` a repeat is
+/// recognized by its fast key before any unwinding (see above).
+#[inline(never)]
+pub fn report_from_frame(kind: Kind, caller: usize, origin: u32, fp: usize) {
+    if fp != 0 && !options::halt_on_error() {
+        if let Some(walk) = FastWalk::new(caller, fp) {
+            let key = walk.key(kind, origin);
+            if fast_seen(key) && !crate::msan_compat::expecting_report() {
+                return;
+            }
+            return report_with(kind, caller, origin, None, Some((key, walk)));
+        }
+    }
+    report_with(kind, caller, origin, None, None)
+}
+
+#[inline(never)]
+fn report_with(kind: Kind, caller: usize, origin: u32, bytes: Option<ByteRange>, fast: Option<(u64, FastWalk)>) {
     // A report made with halt_on_error=0 returns to the program: its errno
     // must be what it was (writes and symbolization change it).
     // SAFETY: __errno_location is always valid for the calling thread.
     let errno = unsafe { *libc::__errno_location() };
+    if crate::msan_compat::expected_report() {
+        return; // __msan_set_expect_umr(1) is in force on this thread
+    }
     // Signals stay blocked from the stack capture (the unwinder may take
     // locks of its own) to the end, so a handler's report never interrupts
     // this one on this thread.
     let old_mask = block_signals();
-    report_locked(kind, caller, origin, bytes);
+    report_locked(kind, caller, origin, bytes, fast);
     restore_signals(&old_mask);
     // SAFETY: as above.
     unsafe { *libc::__errno_location() = errno };
 }
 
 #[inline(never)]
-fn report_locked(kind: Kind, caller: usize, origin: u32, bytes: Option<ByteRange>) {
+fn report_locked(kind: Kind, caller: usize, origin: u32, bytes: Option<ByteRange>, fast: Option<(u64, FastWalk)>) {
     let trace = stack::capture(caller);
     let opts = options::get();
+    let halt = options::halt_on_error();
     raw_lock();
-    let _guard = Unlock;
-    if !opts.halt_on_error && !first_time(report_hash(kind, trace.pcs())) {
+    let guard = Unlock;
+    if let Some((key, walk)) = fast {
+        if walk.faithful(trace.pcs()) {
+            fast_insert(key);
+        }
+    }
+    if !halt && !first_time(report_hash(kind, trace.pcs())) {
         return;
     }
     let mut frames: Vec<Frame> = trace
@@ -660,7 +803,12 @@ fn report_locked(kind: Kind, caller: usize, origin: u32, bytes: Option<ByteRange
         ReportFormat::Json => format_json(pid(), kind, bytes, &frames, origin.as_ref()),
     };
     write_all(out_fd(), text.as_bytes());
-    if opts.halt_on_error {
+    if halt {
+        if let Some(callback) = crate::msan_compat::death_callback() {
+            // The program's own code: it may report too.
+            drop(guard);
+            callback();
+        }
         // SAFETY: _exit has no preconditions.
         unsafe { libc::_exit(opts.exitcode) }
     }

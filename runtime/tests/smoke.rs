@@ -654,4 +654,44 @@ fn localized_archive_links_into_rust_binaries() {
     let o = Command::new(&exe).output().unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(String::from_utf8_lossy(&o.stdout), "OK\n");
+    // A report from Rust code names its frames demangled, without hash.
+    let o = Command::new(&exe).arg("report").env("UMSAN_OPTIONS", "halt_on_error=0").output().unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let frames = check_text_report(&err, "use-of-uninitialized-value");
+    assert!(frames[0].contains(" in rust_host::seeded_uninit_check"), "{err}");
+    assert!(!err.contains("_ZN") && !err.contains("17h"), "mangled name in:\n{err}");
+}
+
+/// The build-id of `path` in hex, from `readelf -n` (None without readelf).
+fn build_id_of(path: &str) -> Option<String> {
+    let o = Command::new("readelf").args(["-n", path]).output().ok()?;
+    let text = String::from_utf8_lossy(&o.stdout).into_owned();
+    let line = text.lines().find(|l| l.trim_start().starts_with("Build ID:"))?;
+    Some(line.trim_start().trim_start_matches("Build ID:").trim().to_string())
+}
+
+#[test]
+fn libc_frames_are_named() {
+    require_clang!();
+    let o = run("report", &["check"], None);
+    let err = stderr(&o);
+    let frames = check_text_report(&err, "use-of-uninitialized-value");
+    let libc: Vec<&String> = frames.iter().filter(|f| f.contains("libc")).collect();
+    assert!(!libc.is_empty(), "{err}");
+    // Exported functions are named from libc's dynamic symbol table.
+    assert!(err.contains(" in __libc_start_main "), "{err}");
+    // Its local ones from its separate debug file, when installed
+    // (Debian: libc6-dbg), as MemorySanitizer's symbolizer does.
+    let libc_path = "/lib/x86_64-linux-gnu/libc.so.6";
+    let debug = build_id_of(libc_path)
+        .map(|id| format!("/usr/lib/debug/.build-id/{}/{}.debug", &id[..2], &id[2..]));
+    if debug.is_some_and(|d| Path::new(&d).is_file()) {
+        assert!(
+            frames.iter().any(|f| f.contains(" in __libc_start_call_main ")),
+            "libc's debug file is installed but its local function is unnamed:\n{err}"
+        );
+    } else {
+        eprintln!("(libc's debug file not installed: only exported libc functions are named)");
+    }
 }

@@ -128,7 +128,9 @@ pub fn parse(path: &Path, c_root: &Path) -> Result<CTest, String> {
         if let Some(v) = header_value(line, "MODES") {
             t.modes = v.split_whitespace().map(|m| m.trim_start_matches('-').to_string()).collect();
         } else if let Some(v) = header_value(line, "CFLAGS") {
-            t.cflags.extend(v.split_whitespace().map(String::from));
+            // `%S`: the test file's directory (e.g. an ignorelist next to it).
+            let dir = path.parent().unwrap_or(Path::new(".")).to_string_lossy().into_owned();
+            t.cflags.extend(v.split_whitespace().map(|f| f.replace("%S", &dir)));
         } else if let Some(v) = header_value(line, "ARGS") {
             t.args.extend(v.split_whitespace().map(String::from));
         } else if let Some(v) = header_value(line, "ENV") {

@@ -78,6 +78,9 @@ pub struct ParsedArgs {
     /// Index in `clang_args` of a top-level `--` (after which everything is
     /// an input): umsan's additions must go before it.
     pub dash_dash: Option<usize>,
+    /// With msan-compat: the `-fsanitize-ignorelist=` files in effect,
+    /// checked, as absolute paths (see [`super::ignorelist`]).
+    pub ignorelists: Vec<std::path::PathBuf>,
 }
 
 /// Classify `args` (without the program name). Relative paths (response
@@ -117,6 +120,15 @@ pub fn parse(
         options.apply_flag(&expanded[i].to_string_lossy(), cwd)?;
         own[i] = true;
     }
+    if let Some(flag) = walk.msan_flag {
+        return Err(OptionError::MsanFlag(flag));
+    }
+    let mut ignorelists = Vec::new();
+    if options.msan_compat {
+        for file in &walk.ignorelists {
+            ignorelists.push(super::ignorelist::load(file, cwd).map_err(OptionError::Ignorelist)?);
+        }
+    }
 
     // Rebuild clang's arguments from the top-level ones.
     let mut clang_args = Vec::with_capacity(args.len());
@@ -143,6 +155,7 @@ pub fn parse(
         options,
         clang_args,
         dash_dash,
+        ignorelists,
     })
 }
 
@@ -158,6 +171,11 @@ struct Walk {
     own_flags: Vec<usize>,
     /// Index of the first `--` in option position.
     dash_dash: Option<usize>,
+    /// A `-fsanitize=` flag that turns MemorySanitizer on.
+    msan_flag: Option<String>,
+    /// `-fsanitize-ignorelist=` files (those before a
+    /// `-fno-sanitize-ignorelist` dropped, as clang does).
+    ignorelists: Vec<String>,
 }
 
 /// The flags that decide the mode.
@@ -179,6 +197,8 @@ fn walk(args: &[OsString]) -> Walk {
     let mut inputs = Vec::new();
     let mut own_flags = Vec::new();
     let mut dash_dash = None;
+    let mut msan_flag = None;
+    let mut ignorelists = Vec::new();
     // The language set by `-x`, if any.
     let mut language: Option<InputKind> = None;
     let input_kind = |language: Option<InputKind>, name: &str| {
@@ -230,7 +250,18 @@ fn walk(args: &[OsString]) -> Walk {
             "-shared" => seen.shared = true,
             "-r" => seen.relocatable = true,
             "--version" => seen.version = true,
+            "-fno-sanitize-ignorelist" | "-fno-sanitize-blacklist" => ignorelists.clear(),
             _ if is_info_query(arg) => seen.info = true,
+            _ if arg.starts_with("-fsanitize=") => {
+                let kinds = &arg["-fsanitize=".len()..];
+                if kinds.split(',').any(|k| k == "memory" || k == "kernel-memory") {
+                    msan_flag.get_or_insert_with(|| arg.to_owned());
+                }
+            }
+            _ if arg.starts_with("-fsanitize-ignorelist=") || arg.starts_with("-fsanitize-blacklist=") => {
+                let file = arg.split_once('=').map_or("", |(_, f)| f);
+                ignorelists.push(file.to_owned());
+            }
             _ => {
                 if let Some(lang) = arg
                     .strip_prefix("--language=")
@@ -269,6 +300,8 @@ fn walk(args: &[OsString]) -> Walk {
         },
         own_flags,
         dash_dash,
+        msan_flag,
+        ignorelists,
     }
 }
 

@@ -29,6 +29,7 @@
 
 pub mod args;
 pub mod flags;
+pub mod ignorelist;
 pub mod options;
 pub mod resources;
 pub mod response;
@@ -243,6 +244,18 @@ pub fn plan_for(language: Language, argv: &[OsString], res: &Resources) -> Resul
     if class.mode != Mode::Info {
         if front_end {
             after.push("-D__UMSAN__=1".into());
+            if parsed.options.msan_compat {
+                // Source prepared for MemorySanitizer: clang's front end
+                // (only: a driver-level -fsanitize=memory would run MSan's
+                // pass and link its runtime) answers
+                // `__has_feature(memory_sanitizer)` and marks what MSan
+                // would sanitize; MSan's pass is neutralized by the plugin.
+                after.extend(["-Xclang", "-fsanitize=memory"].map(OsString::from));
+                for list in &parsed.ignorelists {
+                    after.push("-Xclang".into());
+                    after.push(concat_os("-fsanitize-ignorelist=", list));
+                }
+            }
         }
         after.push(concat_os("-I", &res.include_dir));
     }
@@ -251,7 +264,11 @@ pub fn plan_for(language: Language, argv: &[OsString], res: &Resources) -> Resul
     if class.mode.generates_code() {
         let plugin = resources::plugin(&res.exe_dir)?;
         after.push(concat_os("-fpass-plugin=", &plugin));
-        pass_options = Some(parsed.options.to_env_value());
+        // The pass reads "no sanitize_memory" as no_sanitize only when the
+        // front end compiled every input (IR inputs carry no such marks).
+        let mut options = parsed.options.clone();
+        options.msan_compat &= !class.inputs.contains(&flags::InputKind::Ir);
+        pass_options = Some(options.to_env_value());
     }
     if class.links_executable() {
         let runtime = resources::runtime(&res.exe_dir)?;
@@ -260,6 +277,7 @@ pub fn plan_for(language: Language, argv: &[OsString], res: &Resources) -> Resul
                 format!("-Wl,-u,{PREINIT_ANCHOR}"),
                 "-Wl,--export-dynamic-symbol=__umsan_*".into(),
                 "-Wl,--export-dynamic-symbol=umsan_*".into(),
+                "-Wl,--export-dynamic-symbol=__msan_*".into(),
             ]
             .map(OsString::from),
         );
@@ -362,28 +380,28 @@ mod tests {
     }
 
     const LINK: &str = "-Wl,-u,__umsan_preinit_anchor -Wl,--export-dynamic-symbol=__umsan_* \
-                        -Wl,--export-dynamic-symbol=umsan_*";
+                        -Wl,--export-dynamic-symbol=umsan_* -Wl,--export-dynamic-symbol=__msan_*";
     const RT: &str = "R/bin/libumsan_rt.a -lpthread -ldl -lm";
 
     #[test]
     fn commands() {
         let f = Fixture::new("cmds");
         let cases: Vec<(&str, String)> = vec![
-            ("-c a.c -o a.o -O2 -g", "-fno-omit-frame-pointer -fno-discard-value-names -c a.c -o a.o -O2 -g -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
-            ("-E a.c", "-E a.c -D__UMSAN__=1 -I/inc".into()),
-            ("-M a.c", "-M a.c -D__UMSAN__=1 -I/inc".into()),
+            ("-c a.c -o a.o -O2 -g", "-fno-omit-frame-pointer -fno-discard-value-names -c a.c -o a.o -O2 -g -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
+            ("-E a.c", "-E a.c -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc".into()),
+            ("-M a.c", "-M a.c -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc".into()),
             ("-dumpmachine", "-dumpmachine".into()),
             ("-v", "-v".into()),
             ("--version", "--version".into()),
-            ("a.c -o a", format!("-fno-omit-frame-pointer -fno-discard-value-names a.c -o a -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT}")),
+            ("a.c -o a", format!("-fno-omit-frame-pointer -fno-discard-value-names a.c -o a -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT}")),
             ("a.o b.a -o a", format!("a.o b.a -o a -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT}")),
-            ("-shared -fPIC a.c -o a.so", "-fno-omit-frame-pointer -fno-discard-value-names -shared -fPIC a.c -o a.so -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
+            ("-shared -fPIC a.c -o a.so", "-fno-omit-frame-pointer -fno-discard-value-names -shared -fPIC a.c -o a.so -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
             ("-r a.o -o b.o", "-r a.o -o b.o -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
             ("-c a.s", "-c a.s -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
-            ("-x c - -o a", format!("-fno-omit-frame-pointer -fno-discard-value-names -x c - -o a -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} -x none {RT}")),
-            ("a.c -- b.c", format!("-fno-omit-frame-pointer -fno-discard-value-names a.c -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT} -- b.c")),
+            ("-x c - -o a", format!("-fno-omit-frame-pointer -fno-discard-value-names -x c - -o a -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} -x none {RT}")),
+            ("a.c -- b.c", format!("-fno-omit-frame-pointer -fno-discard-value-names a.c -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT} -- b.c")),
             // No code, no plugin (so it works before the plugin is built).
-            ("-fsyntax-only a.c", "-fsyntax-only a.c -D__UMSAN__=1 -I/inc".into()),
+            ("-fsyntax-only a.c", "-fsyntax-only a.c -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc".into()),
         ];
         for (input, want) in cases {
             assert_eq!(f.args(input), want, "{input}");
@@ -437,7 +455,7 @@ mod tests {
         assert!(!p.args.iter().any(|a| a == "-fno-omit-frame-pointer"));
         assert_eq!(
             p.pass_options.as_deref(),
-            Some("track-origins=0;eager-checks=1")
+            Some("track-origins=0;eager-checks=1;msan-compat=1")
         );
         let cmd = p.command();
         let envs: Vec<_> = cmd.get_envs().collect();
@@ -462,6 +480,50 @@ mod tests {
         assert!(f.plan("-E a.c").is_ok());
         let err = f.plan("-c a.c").unwrap_err();
         assert!(err.to_string().contains("libumsan_pass.so"), "{err}");
+    }
+
+    #[test]
+    fn msan_compat() {
+        let f = Fixture::new("msan");
+        // Off: no front-end flag, no pass option.
+        let p = f.plan("-c a.c -fno-umsan-msan-compat").unwrap();
+        assert!(!p.args.iter().any(|a| a == "-fsanitize=memory"));
+        assert_eq!(p.pass_options.as_deref(), Some("track-origins=1;eager-checks=0"));
+        // IR inputs carry no sanitize_memory marks: the pass must not read
+        // their absence as no_sanitize.
+        let p = f.plan("-c a.ll").unwrap();
+        assert_eq!(p.pass_options.as_deref(), Some("track-origins=1;eager-checks=0"));
+        assert!(p.args.iter().any(|a| a == "-fsanitize=memory"));
+        // Plain assembler and linking: no front end, no flag.
+        assert!(!f.args("-c a.s").contains("-fsanitize=memory"));
+        assert!(!f.args("a.o -o a").contains("-fsanitize=memory"));
+        assert!(f.args("-E a.c").contains("-Xclang -fsanitize=memory"));
+        // Ignorelists: checked, absolute, handed to the front end; the
+        // user's flag stays (clang uses it for other sanitizers).
+        std::fs::write(f.root.join("ign.txt"), "[memory]\nfun:skip_*\n").unwrap();
+        assert_eq!(
+            f.args("-c a.c -fsanitize-ignorelist=ign.txt"),
+            "-fno-omit-frame-pointer -fno-discard-value-names -c a.c -fsanitize-ignorelist=ign.txt \
+             -D__UMSAN__=1 -Xclang -fsanitize=memory -Xclang -fsanitize-ignorelist=R/ign.txt -I/inc \
+             -fpass-plugin=R/bin/libumsan_pass.so"
+        );
+        // -fno-sanitize-ignorelist drops the ones before it.
+        assert!(!f.args("-c a.c -fsanitize-ignorelist=ign.txt -fno-sanitize-ignorelist").contains("R/ign.txt"));
+        // Without msan-compat the file is clang's business only.
+        assert!(f.plan("-c a.c -fsanitize-ignorelist=nope.txt -fno-umsan-msan-compat").is_ok());
+        std::fs::write(f.root.join("bad.txt"), "fun:a\n\nfunction b\n").unwrap();
+        let err = f.plan("-c a.c -fsanitize-ignorelist=bad.txt").unwrap_err().to_string();
+        assert_eq!(err, "ignorelist 'bad.txt' line 3: malformed line 'function b' (expected 'fun:PATTERN' or 'src:PATTERN')");
+        let err = f.plan("-c a.c -fsanitize-blacklist=nope.txt").unwrap_err().to_string();
+        assert!(err.contains("'nope.txt'") && err.contains("does not exist"), "{err}");
+        // -fsanitize=memory would run MemorySanitizer itself: refused.
+        for flag in ["-fsanitize=memory", "-fsanitize=undefined,memory", "-fsanitize=kernel-memory"] {
+            let err = f.plan(&format!("-c a.c {flag}")).unwrap_err();
+            assert!(matches!(&err, Error::Option(OptionError::MsanFlag(x)) if x == flag), "{err}");
+            assert!(err.to_string().contains("drop this flag"), "{err}");
+        }
+        // Other sanitizers pass through unchanged.
+        assert!(f.args("-c a.c -fsanitize=undefined -fno-sanitize=memory").contains("-fsanitize=undefined -fno-sanitize=memory"));
     }
 
     #[test]

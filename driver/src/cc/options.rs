@@ -7,6 +7,7 @@
 //! | `-fumsan-track-origins` / `-fno-umsan-track-origins` | on | record origins |
 //! | `-fumsan-eager-checks` / `-fno-umsan-eager-checks` | off | check arguments and return values at calls |
 //! | `-fumsan-recover` / `-fno-umsan-recover` | on | a report can return (`halt_on_error=0`); off: checks end in a `noreturn` call, faster code, the first report always ends the process |
+//! | `-fumsan-msan-compat` / `-fno-umsan-msan-compat` | on | source prepared for MemorySanitizer: `__has_feature(memory_sanitizer)`, `no_sanitize("memory")`, `-fsanitize-ignorelist=` (see `super::plan`) |
 //!
 //! Environment `UMSAN_CONFIG` names more config files (`:`-separated), read
 //! before the command-line ones. The last of a flag and its negation wins.
@@ -32,6 +33,8 @@ pub const VALID_FLAGS: &[&str] = &[
     "-fno-umsan-eager-checks",
     "-fumsan-recover",
     "-fno-umsan-recover",
+    "-fumsan-msan-compat",
+    "-fno-umsan-msan-compat",
 ];
 
 /// Environment variable naming config files, `:`-separated.
@@ -53,6 +56,10 @@ pub struct PassOptions {
     pub recover: bool,
     /// Absolute paths of TOML model files, in order.
     pub configs: Vec<PathBuf>,
+    /// Source prepared for MemorySanitizer is honoured (interface.md §1b).
+    /// In the pass options (`msan-compat=1`) only when clang's front end
+    /// compiles every input: see `super::plan`.
+    pub msan_compat: bool,
 }
 
 impl Default for PassOptions {
@@ -62,6 +69,7 @@ impl Default for PassOptions {
             eager_checks: false,
             recover: true,
             configs: Vec::new(),
+            msan_compat: true,
         }
     }
 }
@@ -78,6 +86,10 @@ pub enum OptionError {
     /// A config file whose absolute path contains `:` or `;`, which the
     /// options passed to the pass cannot carry.
     UnsupportedPath(PathBuf),
+    /// `-fsanitize=memory` (or `kernel-memory`): umsan replaces it.
+    MsanFlag(String),
+    /// A `-fsanitize-ignorelist=` file that cannot be used.
+    Ignorelist(super::ignorelist::IgnorelistError),
 }
 
 /// Where a config file was named.
@@ -106,6 +118,14 @@ impl fmt::Display for OptionError {
                 let what = if path.is_dir() { "is a directory, not a file" } else { "does not exist" };
                 write!(f, "config file '{}' (from {via}) {what}", path.display())
             }
+            OptionError::MsanFlag(flag) => write!(
+                f,
+                "'{flag}': umsan-cc replaces MemorySanitizer, drop this flag \
+                 (source prepared for MemorySanitizer works as it is: \
+                 __has_feature(memory_sanitizer) is true, <sanitizer/msan_interface.h> is provided, \
+                 no_sanitize(\"memory\") and -fsanitize-ignorelist= are honoured)"
+            ),
+            OptionError::Ignorelist(e) => e.fmt(f),
             OptionError::UnsupportedPath(path) => write!(
                 f,
                 "config file path '{}' contains ':' or ';', which umsan cannot pass on",
@@ -128,6 +148,8 @@ impl PassOptions {
             "-fno-umsan-eager-checks" => self.eager_checks = false,
             "-fumsan-recover" => self.recover = true,
             "-fno-umsan-recover" => self.recover = false,
+            "-fumsan-msan-compat" => self.msan_compat = true,
+            "-fno-umsan-msan-compat" => self.msan_compat = false,
             "-fumsan-config" | "-fumsan-config=" => {
                 return Err(OptionError::MissingValue(flag.to_owned()))
             }
@@ -180,6 +202,9 @@ impl PassOptions {
         if !self.recover {
             s.push_str(";recover=0");
         }
+        if self.msan_compat {
+            s.push_str(";msan-compat=1");
+        }
         if !self.configs.is_empty() {
             let paths: Vec<String> = self
                 .configs
@@ -207,18 +232,20 @@ mod tests {
     fn defaults_and_toggles() {
         let cwd = Path::new("/");
         let mut o = PassOptions::default();
+        assert_eq!(o.to_env_value(), "track-origins=1;eager-checks=0;msan-compat=1");
+        o.apply_flag("-fno-umsan-msan-compat", cwd).unwrap();
         assert_eq!(o.to_env_value(), "track-origins=1;eager-checks=0");
         for f in ["-fno-umsan-track-origins", "-fumsan-eager-checks"] {
             o.apply_flag(f, cwd).unwrap();
         }
         assert_eq!(o.to_env_value(), "track-origins=0;eager-checks=1");
         // The last one wins.
-        for f in ["-fumsan-track-origins", "-fno-umsan-eager-checks"] {
+        for f in ["-fumsan-track-origins", "-fno-umsan-eager-checks", "-fumsan-msan-compat"] {
             o.apply_flag(f, cwd).unwrap();
         }
         assert_eq!(o, PassOptions::default());
         o.apply_flag("-fno-umsan-recover", cwd).unwrap();
-        assert_eq!(o.to_env_value(), "track-origins=1;eager-checks=0;recover=0");
+        assert_eq!(o.to_env_value(), "track-origins=1;eager-checks=0;recover=0;msan-compat=1");
         o.apply_flag("-fumsan-recover", cwd).unwrap();
         assert_eq!(o, PassOptions::default());
     }
@@ -280,7 +307,7 @@ mod tests {
         assert_eq!(
             o.to_env_value(),
             format!(
-                "track-origins=1;eager-checks=0;config={}:{}:{}",
+                "track-origins=1;eager-checks=0;msan-compat=1;config={}:{}:{}",
                 a.display(),
                 b.display(),
                 a.display()

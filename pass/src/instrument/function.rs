@@ -96,6 +96,13 @@ pub struct FunctionInstrumenter<'a> {
     /// epoch (`count[x]++`) would write back the bytes it read, and is
     /// dropped with its origin store.
     pub(super) shadow_loads: HashMap<V, (V, u32)>,
+    /// False in a function MemorySanitizer would not sanitize
+    /// (`no_sanitize("memory")`, an ignorelist entry: see `msan_compat.rs`):
+    /// as MSan's pass does for such a function, every value counts as
+    /// initialized — no checks, stores and returns write clean shadow, stack
+    /// slots start clean — while memory-to-memory moves (memcpy, models)
+    /// still carry the shadow they move.
+    pub(super) propagate: bool,
 }
 
 impl Drop for FunctionInstrumenter<'_> {
@@ -127,6 +134,7 @@ impl<'a> FunctionInstrumenter<'a> {
             loc: std::ptr::null_mut(),
             memory_epoch: 0,
             shadow_loads: HashMap::new(),
+            propagate: !super::msan_compat::is_no_sanitize(func),
         }
     }
 
@@ -194,6 +202,9 @@ impl<'a> FunctionInstrumenter<'a> {
     /// The shadow of any value. Values never visited (defined in unreachable
     /// blocks) and non-instruction values are clean, except undef constants.
     pub(super) fn shadow(&self, v: V) -> V {
+        if !self.propagate {
+            return self.cx.clean(self.shadow_ty(v).unwrap_or(self.cx.i64));
+        }
         if let Some(&s) = self.shadows.get(&v) {
             return s;
         }
@@ -458,7 +469,7 @@ impl<'a> FunctionInstrumenter<'a> {
     /// is what keeps a pointer used in a loop from being re-checked at every
     /// dereference.
     pub(super) fn check_shadow(&mut self, s: V, origin: V, inst: V) {
-        if self.is_clean_const(s) {
+        if !self.propagate || self.is_clean_const(s) {
             return;
         }
         let block = ir::instruction_parent(inst);

@@ -6,6 +6,7 @@
 pub mod function;
 pub mod ipo;
 pub mod model_wrap;
+pub mod msan_compat;
 mod origin;
 mod shadow;
 mod vararg;

@@ -31,7 +31,7 @@ impl FunctionInstrumenter<'_> {
             return self.visit_intrinsic(inst, &name);
         }
         let callee_name = if ir::is_function(callee) { ir::value_name(callee) } else { String::new() };
-        if callee_name.starts_with("__umsan_") || PUBLIC_API.contains(&callee_name.as_str()) {
+        if callee_name.starts_with("__umsan_") || is_public_api(&callee_name) {
             // The runtime itself: its effect on shadow is its business.
             return self.set_clean(inst);
         }
@@ -738,6 +738,18 @@ const MAX_DEREFERENCEABLE_CLEAN: u64 = 1 << 16;
 /// The runtime API of `umsan.h`.
 const PUBLIC_API: &[&str] =
     &["umsan_memmove_metadata", "umsan_poison", "umsan_unpoison", "umsan_check_initialized", "umsan_test_initialized"];
+
+/// The runtime's API: `umsan.h`, and MemorySanitizer's interface
+/// (`<sanitizer/msan_interface.h>`: `__msan_*`, `__sanitizer_dtor_callback*`,
+/// `__sanitizer_set_death_callback`, see `runtime/src/msan_compat.rs`).
+/// Memory handed to these is not "written by uninstrumented code": their
+/// effect on shadow is exactly what they are called for.
+fn is_public_api(name: &str) -> bool {
+    PUBLIC_API.contains(&name)
+        || name.starts_with("__msan_")
+        || name.starts_with("__sanitizer_dtor_callback")
+        || name == "__sanitizer_set_death_callback"
+}
 
 /// Pointers whose memory never carries poison: null, functions, and
 /// read-only globals such as string literals (also behind constant GEPs).

@@ -163,7 +163,8 @@ impl FunctionInstrumenter<'_> {
             },
         };
         self.before(inst);
-        self.set_shadow_bytes(ptr, 0xff, self.cx.const_i64(size), 1);
+        let byte = if self.propagate { 0xff } else { 0 };
+        self.set_shadow_bytes(ptr, byte, self.cx.const_i64(size), 1);
     }
 
     /// memcpy/memmove: the same transfer on the shadow.

@@ -41,7 +41,9 @@ impl FunctionInstrumenter<'_> {
                 self.after(inst);
                 let n = self.int_cast(count, self.cx.i64);
                 let bytes = unsafe { LLVMBuildMul(self.b, n, self.cx.const_i64(elem_size), NONAME) };
-                if self.cx.origins {
+                if !self.propagate {
+                    self.call(self.cx.unpoison, &[inst, bytes]);
+                } else if self.cx.origins {
                     self.poison_stack_slot(inst, bytes, align, None);
                 } else {
                     self.call(self.cx.poison, &[inst, bytes]);
@@ -62,6 +64,10 @@ impl FunctionInstrumenter<'_> {
     /// inline origin code may split the block (`None`: it may not, the
     /// runtime sets the origin).
     pub(super) fn poison_stack_slot(&mut self, alloca: V, size: V, align: u32, inline_origin_at: Option<V>) {
+        if !self.propagate {
+            // MemorySanitizer's stack slots of an unsanitized function start clean.
+            return self.set_shadow_bytes(alloca, 0, size, align);
+        }
         if !self.cx.origins {
             return self.set_shadow_bytes(alloca, 0xff, size, align);
         }
