@@ -7,6 +7,10 @@
 //!   `/usr/lib/llvm-19/bin/clang`).
 //! - `UMSAN_CONFIG`: `:`-separated TOML model files, as `-fumsan-config=`.
 //!
+//! `umsan-cc --umsan-cache-key` (alone) prints what identifies umsan-cc,
+//! the pass plugin, clang and the `UMSAN_CONFIG` model files, for ccache's
+//! `compiler_check` (`CCACHE_COMPILERCHECK="%compiler% --umsan-cache-key"`).
+//!
 //! Exit status: 1 with `umsan-cc: error: …` for a usage error of umsan's own
 //! flags or a missing resource; otherwise clang's (it replaces this process).
 
@@ -30,6 +34,15 @@ fn main() -> ExitCode {
 fn run() -> Result<ExitCode> {
     let argv: Vec<OsString> = std::env::args_os().skip(1).collect();
     let resources = cc::Resources::from_process()?;
+    if argv.iter().any(|a| a == cc::cache::CACHE_KEY_FLAG) {
+        anyhow::ensure!(
+            argv.len() == 1,
+            "{} takes no other arguments",
+            cc::cache::CACHE_KEY_FLAG
+        );
+        print!("{}", cc::cache_key(&resources)?);
+        return Ok(ExitCode::SUCCESS);
+    }
     let plan = cc::plan(&argv, &resources)?;
     let mut cmd = plan.command();
     let clang = plan.clang.display();

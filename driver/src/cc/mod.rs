@@ -28,6 +28,7 @@
 //! all) is passed through unchanged.
 
 pub mod args;
+pub mod cache;
 pub mod flags;
 pub mod options;
 pub mod resources;
@@ -39,6 +40,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use args::Mode;
+pub use cache::CacheError;
+use flags::InputKind;
 pub use options::OptionError;
 pub use resources::ResourceError;
 
@@ -52,6 +55,9 @@ pub enum Error {
     Option(OptionError),
     /// A missing plugin, runtime, header or clang.
     Resource(ResourceError),
+    /// A file of the configuration that cannot be read, or the
+    /// configuration header that cannot be written.
+    Cache(CacheError),
 }
 
 impl fmt::Display for Error {
@@ -59,6 +65,7 @@ impl fmt::Display for Error {
         match self {
             Error::Option(e) => e.fmt(f),
             Error::Resource(e) => e.fmt(f),
+            Error::Cache(e) => e.fmt(f),
         }
     }
 }
@@ -68,6 +75,7 @@ impl std::error::Error for Error {
         match self {
             Error::Option(_) => None,
             Error::Resource(e) => e.source(),
+            Error::Cache(e) => e.source(),
         }
     }
 }
@@ -75,6 +83,12 @@ impl std::error::Error for Error {
 impl From<OptionError> for Error {
     fn from(e: OptionError) -> Self {
         Error::Option(e)
+    }
+}
+
+impl From<CacheError> for Error {
+    fn from(e: CacheError) -> Self {
+        Error::Cache(e)
     }
 }
 
@@ -99,6 +113,9 @@ pub struct Resources {
     pub cwd: PathBuf,
     /// Value of `UMSAN_CONFIG`, if set.
     pub config_env: Option<String>,
+    /// Where generated files go (`$XDG_CACHE_HOME`, `~/.cache`, or the
+    /// temporary directory): the configuration header of [`cache`].
+    pub cache_root: PathBuf,
 }
 
 impl Resources {
@@ -122,6 +139,7 @@ impl Resources {
             include_dir,
             cwd,
             config_env,
+            cache_root: cache,
         })
     }
 }
@@ -159,6 +177,26 @@ pub fn version_line() -> String {
     )
 }
 
+/// The output of `umsan-cc --umsan-cache-key` (see [`cache::cache_key`]):
+/// for ccache's `compiler_check`.
+pub fn cache_key(res: &Resources) -> Result<String, Error> {
+    let exe = std::env::current_exe().map_err(|source| ResourceError::Process {
+        what: "the location of the executable",
+        source,
+    })?;
+    let plugin = resources::plugin(&res.exe_dir)?;
+    let mut env_options = options::PassOptions::default();
+    if let Some(value) = &res.config_env {
+        env_options.apply_env(value, &res.cwd)?;
+    }
+    Ok(cache::cache_key(
+        &exe,
+        &plugin,
+        &res.clang,
+        &env_options.configs,
+    )?)
+}
+
 /// Assemble the clang command for `argv` (without the program name).
 pub fn plan(argv: &[OsString], res: &Resources) -> Result<Plan, Error> {
     let parsed = args::parse(argv, &res.cwd, res.config_env.as_deref())?;
@@ -185,6 +223,21 @@ pub fn plan(argv: &[OsString], res: &Resources) -> Result<Plan, Error> {
             after.push("-D__UMSAN__=1".into());
         }
         after.push(concat_os("-I", &res.include_dir));
+    }
+    // Compiler caches must see everything the object depends on (see
+    // `cache`): whenever a C source is preprocessed, force-include the
+    // configuration header and name the plugin and model files as
+    // dependencies.
+    if class.mode != Mode::Info && class.inputs.contains(&InputKind::Source) {
+        let plugin = resources::plugin(&res.exe_dir).ok();
+        let digest = cache::ConfigDigest::compute(&parsed.options, plugin.as_deref(), &res.clang)?;
+        let header = digest.write_header(&res.cache_root)?;
+        after.push("-include".into());
+        after.push(header.into_os_string());
+        for file in &digest.files {
+            after.push("-Xclang".into());
+            after.push(concat_os("-fdepfile-entry=", file));
+        }
     }
 
     let mut pass_options = None;
@@ -269,6 +322,7 @@ mod tests {
                 include_dir: "/inc".into(),
                 cwd: root.clone(),
                 config_env: None,
+                cache_root: root.join("cache"),
             };
             Fixture { root, res }
         }
@@ -286,7 +340,26 @@ mod tests {
                 .iter()
                 .map(|a| a.to_string_lossy().into_owned())
                 .collect();
-            s.join(" ").replace(&self.root.display().to_string(), "R")
+            // The configuration header's path holds a digest: show it as `H`.
+            if let Some(i) = s.iter().position(|a| a == "-include") {
+                let h = &s[i + 1];
+                assert!(
+                    h.starts_with(&self.root.join("cache/umsan/config/").display().to_string())
+                        && h.ends_with("/umsan-config.h"),
+                    "{h}"
+                );
+            }
+            let mut out = Vec::new();
+            let mut it = s.into_iter();
+            while let Some(a) = it.next() {
+                let header = a == "-include";
+                out.push(a);
+                if header {
+                    it.next();
+                    out.push("H".into());
+                }
+            }
+            out.join(" ").replace(&self.root.display().to_string(), "R")
         }
     }
 
@@ -299,26 +372,28 @@ mod tests {
     const LINK: &str = "-Wl,-u,__umsan_preinit_anchor -Wl,--export-dynamic-symbol=__umsan_* \
                         -Wl,--export-dynamic-symbol=umsan_*";
     const RT: &str = "R/bin/libumsan_rt.a -lpthread -ldl -lm";
+    /// The configuration header and the dependency on the plugin (see `cache`).
+    const CFG: &str = "-include H -Xclang -fdepfile-entry=R/bin/libumsan_pass.so";
 
     #[test]
     fn commands() {
         let f = Fixture::new("cmds");
         let cases: Vec<(&str, String)> = vec![
-            ("-c a.c -o a.o -O2 -g", "-fno-omit-frame-pointer -fno-discard-value-names -c a.c -o a.o -O2 -g -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
-            ("-E a.c", "-E a.c -D__UMSAN__=1 -I/inc".into()),
-            ("-M a.c", "-M a.c -D__UMSAN__=1 -I/inc".into()),
+            ("-c a.c -o a.o -O2 -g", format!("-fno-omit-frame-pointer -fno-discard-value-names -c a.c -o a.o -O2 -g -D__UMSAN__=1 -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so")),
+            ("-E a.c", format!("-E a.c -D__UMSAN__=1 -I/inc {CFG}")),
+            ("-M a.c", format!("-M a.c -D__UMSAN__=1 -I/inc {CFG}")),
             ("-dumpmachine", "-dumpmachine".into()),
             ("-v", "-v".into()),
             ("--version", "--version".into()),
-            ("a.c -o a", format!("-fno-omit-frame-pointer -fno-discard-value-names a.c -o a -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT}")),
+            ("a.c -o a", format!("-fno-omit-frame-pointer -fno-discard-value-names a.c -o a -D__UMSAN__=1 -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT}")),
             ("a.o b.a -o a", format!("a.o b.a -o a -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT}")),
-            ("-shared -fPIC a.c -o a.so", "-fno-omit-frame-pointer -fno-discard-value-names -shared -fPIC a.c -o a.so -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
+            ("-shared -fPIC a.c -o a.so", format!("-fno-omit-frame-pointer -fno-discard-value-names -shared -fPIC a.c -o a.so -D__UMSAN__=1 -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so")),
             ("-r a.o -o b.o", "-r a.o -o b.o -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
             ("-c a.s", "-c a.s -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
-            ("-x c - -o a", format!("-fno-omit-frame-pointer -fno-discard-value-names -x c - -o a -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} -x none {RT}")),
-            ("a.c -- b.c", format!("-fno-omit-frame-pointer -fno-discard-value-names a.c -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT} -- b.c")),
+            ("-x c - -o a", format!("-fno-omit-frame-pointer -fno-discard-value-names -x c - -o a -D__UMSAN__=1 -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so {LINK} -x none {RT}")),
+            ("a.c -- b.c", format!("-fno-omit-frame-pointer -fno-discard-value-names a.c -D__UMSAN__=1 -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT} -- b.c")),
             // No code, no plugin (so it works before the plugin is built).
-            ("-fsyntax-only a.c", "-fsyntax-only a.c -D__UMSAN__=1 -I/inc".into()),
+            ("-fsyntax-only a.c", format!("-fsyntax-only a.c -D__UMSAN__=1 -I/inc {CFG}")),
         ];
         for (input, want) in cases {
             assert_eq!(f.args(input), want, "{input}");
