@@ -44,6 +44,9 @@ fn run() -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let plan = cc::plan(&argv, &resources)?;
+    for w in &plan.warnings {
+        eprintln!("umsan-cc: warning: {w}");
+    }
     let mut cmd = plan.command();
     let clang = plan.clang.display();
 

@@ -13,7 +13,7 @@
 //!       [-fpass-plugin=<abs libumsan_pass.so>]                   (-c, -S, linking)
 //!       [-Wl,-u,__umsan_preinit_anchor
 //!        -Wl,--export-dynamic-symbol=__umsan_* -Wl,--export-dynamic-symbol=umsan_*
-//!        [-x none] <abs libumsan_rt.a> -lpthread -ldl -lm]       (links an executable)
+//!        [-x none] <slim copy of libumsan_rt.a> -lpthread -ldl -lm]  (links an executable)
 //! ```
 //!
 //! with the pass options in the environment variable
@@ -33,6 +33,7 @@ pub mod flags;
 pub mod options;
 pub mod resources;
 pub mod response;
+pub mod slim;
 
 use std::ffi::OsString;
 use std::fmt;
@@ -155,6 +156,8 @@ pub struct Plan {
     pub pass_options: Option<String>,
     /// `--version` was asked for: run clang, then print umsan's version line.
     pub print_version: bool,
+    /// Warnings for umsan-cc to print before running clang.
+    pub warnings: Vec<String>,
 }
 
 impl Plan {
@@ -246,8 +249,12 @@ pub fn plan(argv: &[OsString], res: &Resources) -> Result<Plan, Error> {
         after.push(concat_os("-fpass-plugin=", &plugin));
         pass_options = Some(parsed.options.to_env_value());
     }
+    let mut warnings = Vec::new();
     if class.links_executable() {
         let runtime = resources::runtime(&res.exe_dir)?;
+        // Only what the program can reach, without debug info (see `slim`).
+        let (runtime, warning) = slim::link_runtime(&runtime, &res.cache_root);
+        warnings.extend(warning);
         after.extend(
             [
                 format!("-Wl,-u,{PREINIT_ANCHOR}"),
@@ -287,6 +294,7 @@ pub fn plan(argv: &[OsString], res: &Resources) -> Result<Plan, Error> {
         args,
         pass_options,
         print_version: class.version && class.mode == Mode::Info,
+        warnings,
     })
 }
 
