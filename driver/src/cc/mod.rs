@@ -31,6 +31,7 @@ pub mod args;
 pub mod cache;
 pub mod flags;
 pub mod options;
+pub mod print_flags;
 pub mod resources;
 pub mod response;
 pub mod slim;
