@@ -22,8 +22,10 @@
 //!   `#pragma umsan_config "<digest>"` (inside `#pragma clang diagnostic
 //!   ignored "-Wunknown-pragmas"`), which survives `-E -P`: sccache
 //!   preprocesses without line markers.
-//! - The header holds a comment, that pragma, and one `#line 1 "<file>"`
-//!   per plugin and model file. The preprocessed output then names those files in line
+//! - The header holds a comment, that pragma, the plugin's hash and the
+//!   model files' contents as pragmas too (for distributed compiles: see
+//!   [`super::distributed`]), and one `#line 1 "<file>"` per plugin and
+//!   model file. The preprocessed output then names those files in line
 //!   markers, which ccache's direct mode takes as include files: it records
 //!   their contents in its manifest and misses when one changes.
 //! - `-fdepfile-entry` puts the plugin and the model files into `-MD`/`-M`
@@ -63,6 +65,9 @@ pub enum CacheError {
     Write { dir: PathBuf, source: io::Error },
     /// A path that cannot be named in a `#line` directive.
     Newline(PathBuf),
+    /// A preprocessed file whose umsan configuration cannot be compiled
+    /// here as it was meant to be.
+    Inconsistent(String),
 }
 
 impl std::fmt::Display for CacheError {
@@ -71,11 +76,10 @@ impl std::fmt::Display for CacheError {
             CacheError::Read { path, source } => {
                 write!(f, "cannot read '{}': {source}", path.display())
             }
-            CacheError::Write { dir, source } => write!(
-                f,
-                "cannot write the configuration header under {}: {source}",
-                dir.display()
-            ),
+            CacheError::Write { dir, source } => {
+                write!(f, "cannot write under {}: {source}", dir.display())
+            }
+            CacheError::Inconsistent(why) => f.write_str(why),
             CacheError::Newline(path) => write!(
                 f,
                 "file path '{}' contains a newline, which umsan cannot pass on",
@@ -85,14 +89,8 @@ impl std::fmt::Display for CacheError {
     }
 }
 
-impl std::error::Error for CacheError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            CacheError::Read { source, .. } | CacheError::Write { source, .. } => Some(source),
-            CacheError::Newline(_) => None,
-        }
-    }
-}
+// (The I/O errors are part of the message already.)
+impl std::error::Error for CacheError {}
 
 /// XXH3-128 of a file's contents.
 pub fn hash_file(path: &Path) -> Result<u128, CacheError> {
@@ -152,12 +150,28 @@ impl ConfigDigest {
         plugin: Option<&Path>,
         clang: &Path,
     ) -> Result<ConfigDigest, CacheError> {
+        Self::compute_with_cwd(options, plugin, clang, None)
+    }
+
+    /// As [`ConfigDigest::compute`], for a compile with debug info in
+    /// `debug_cwd`: the directory is part of the digest and is carried in
+    /// the header, so that a remote compile of the preprocessed file records
+    /// the same `DW_AT_comp_dir` (see [`super::distributed`]).
+    pub fn compute_with_cwd(
+        options: &PassOptions,
+        plugin: Option<&Path>,
+        clang: &Path,
+        debug_cwd: Option<&Path>,
+    ) -> Result<ConfigDigest, CacheError> {
         let mut desc = String::new();
         let _ = writeln!(desc, "umsan {}", env!("CARGO_PKG_VERSION"));
         let mut files = Vec::new();
+        let mut plugin_hash = None;
         match plugin {
             Some(p) => {
-                let _ = writeln!(desc, "pass plugin {:032x}", hash_file(p)?);
+                let h = hash_file(p)?;
+                let _ = writeln!(desc, "pass plugin {h:032x}");
+                plugin_hash = Some(h);
                 files.push(p.to_path_buf());
             }
             None => desc.push_str("pass plugin (not built)\n"),
@@ -171,9 +185,15 @@ impl ConfigDigest {
         }
         .to_env_value();
         let _ = writeln!(desc, "options {opts}");
+        let mut models = Vec::new();
         for config in &options.configs {
-            let _ = writeln!(desc, "model file {:032x}", hash_file(config)?);
+            let contents = std::fs::read(config).map_err(|source| CacheError::Read {
+                path: config.clone(),
+                source,
+            })?;
+            let _ = writeln!(desc, "model file {:032x}", Hasher::oneshot(&contents));
             files.push(config.clone());
+            models.push((config.clone(), contents));
         }
         for f in &files {
             if f.as_os_str().as_encoded_bytes().contains(&b'\n') {
@@ -183,8 +203,19 @@ impl ConfigDigest {
         let mut hasher = Hasher::new();
         hasher.write(desc.as_bytes());
         hasher.write(clang_id.as_bytes());
+        if let Some(cwd) = debug_cwd {
+            hasher.write(cwd.as_os_str().as_encoded_bytes());
+        }
         let hex = format!("{:032x}", hasher.finish_128());
-        let header = header_text(&hex, &desc, &files);
+        if let Some(cwd) = debug_cwd {
+            if cwd.as_os_str().as_encoded_bytes().contains(&b'\n') {
+                return Err(CacheError::Newline(cwd.to_path_buf()));
+            }
+            // (Not in the comment: the header's comment names no path.)
+            desc.push_str("debug info: compilation directory\n");
+        }
+        let embedded = super::distributed::pragmas(plugin_hash, &models, debug_cwd);
+        let header = header_text(&hex, &desc, &embedded, &files);
         Ok(ConfigDigest { hex, files, header })
     }
 
@@ -226,7 +257,7 @@ impl ConfigDigest {
 
 /// The header: a comment (no paths: a path could end it), then one `#line`
 /// per file, so that the preprocessed output names each file.
-fn header_text(hex: &str, desc: &str, files: &[PathBuf]) -> String {
+fn header_text(hex: &str, desc: &str, embedded: &str, files: &[PathBuf]) -> String {
     let mut s = String::new();
     s.push_str("/* Generated by umsan-cc for compiler caches: the umsan configuration of\n");
     s.push_str("   this compilation. It declares nothing; its path and the pragma carry the\n");
@@ -241,6 +272,8 @@ fn header_text(hex: &str, desc: &str, files: &[PathBuf]) -> String {
     s.push_str("#pragma clang diagnostic push\n");
     s.push_str("#pragma clang diagnostic ignored \"-Wunknown-pragmas\"\n");
     let _ = writeln!(s, "#pragma umsan_config \"{hex}\"");
+    // The plugin and the models, for remote compiles (see `distributed`).
+    s.push_str(embedded);
     s.push_str("#pragma clang diagnostic pop\n");
     for f in files {
         let _ = writeln!(s, "#line 1 \"{}\"", c_string_body(f));
