@@ -34,6 +34,24 @@ use twox_hash::xxhash3_128::Hasher;
 
 use super::flags::{self, InputKind};
 
+/// Refuse a clang that is icecream's wrapper (`/usr/lib/icecc/bin/clang`
+/// and the like link to `icecc`): icecream would compile remotely with the
+/// environment's clang, which gets neither umsan's pass options (they
+/// travel in clang's environment) nor the model files, and so makes other
+/// code than a local compile.
+pub fn check_clang(clang: &Path) -> Result<(), String> {
+    let resolved = clang.canonicalize().unwrap_or_else(|_| clang.to_path_buf());
+    if resolved.file_name().is_some_and(|n| n == "icecc" || n == "icerun") {
+        return Err(format!(
+            "the clang to run ({}) is icecream's wrapper: icecream compiles remotely without \
+             umsan's pass options and model files, which would produce different code; use \
+             CC=\"distcc umsan-cc\" for distributed compiles (see driver/README.md)",
+            clang.display()
+        ));
+    }
+    Ok(())
+}
+
 /// The configuration a preprocessed file carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Embedded {
@@ -253,6 +271,20 @@ mod tests {
 
         std::fs::write(&i, "int x;\n").unwrap();
         assert_eq!(read_embedded(&i), None);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn icecream_as_clang_is_refused() {
+        let dir = std::env::temp_dir().join(format!("umsan-icecc-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("icecc"), "").unwrap();
+        let link = dir.join("clang-19");
+        let _ = std::fs::remove_file(&link);
+        std::os::unix::fs::symlink(dir.join("icecc"), &link).unwrap();
+        let err = check_clang(&link).unwrap_err();
+        assert!(err.contains("icecream") && err.contains("distcc umsan-cc"), "{err}");
+        assert!(check_clang(Path::new("/usr/bin/clang-19")).is_ok());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

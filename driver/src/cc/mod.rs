@@ -311,6 +311,9 @@ pub fn plan(argv: &[OsString], res: &Resources) -> Result<Plan, Error> {
     }
 
     let mut pass_options = None;
+    if class.mode.generates_code() && front_end {
+        distributed::check_clang(&res.clang).map_err(CacheError::Inconsistent)?;
+    }
     if class.mode.generates_code() {
         let plugin = resources::plugin(&res.exe_dir)?;
         after.push(concat_os("-fpass-plugin=", &plugin));
