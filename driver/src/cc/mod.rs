@@ -470,6 +470,8 @@ mod tests {
             ("-c a.s", "-c a.s -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
             ("-x c - -o a", format!("-fno-omit-frame-pointer -fno-discard-value-names -x c - -o a -D__UMSAN__=1 -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so {LINK} -x none {RT}")),
             ("a.c -- b.c", format!("-fno-omit-frame-pointer -fno-discard-value-names a.c -D__UMSAN__=1 -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT} -- b.c")),
+            // Preprocessed input: no -D/-I (unused), no configuration header.
+            ("-c a.i", "-fno-omit-frame-pointer -fno-discard-value-names -c a.i -fpass-plugin=R/bin/libumsan_pass.so".into()),
             // No code, no plugin (so it works before the plugin is built).
             ("-fsyntax-only a.c", format!("-fsyntax-only a.c -D__UMSAN__=1 -I/inc {CFG}")),
         ];
@@ -513,6 +515,33 @@ mod tests {
         assert!(f.plan("-E a.c").is_ok());
         let err = f.plan("-c a.c").unwrap_err();
         assert!(err.to_string().contains("libumsan_pass.so"), "{err}");
+    }
+
+    #[test]
+    fn preprocessed_file_carries_the_configuration() {
+        let f = Fixture::new("dist");
+        let empty_plugin = format!("{:032x}", cache::hash_file(&f.res.exe_dir.join(resources::PLUGIN_NAME)).unwrap());
+        let i = f.root.join("x.i");
+        let write = |plugin: &str| {
+            let pragmas = format!(
+                "#pragma umsan_plugin \"{plugin}\"\n#pragma umsan_cwd \"/there\"\n\
+                 #pragma umsan_model \"/there/m.toml\" \"# models\\n\"\nint x;\n"
+            );
+            std::fs::write(&i, pragmas).unwrap();
+        };
+        write(&empty_plugin);
+        // The model named on the command line does not exist here: the
+        // file's own is used, and the debug directory is the file's.
+        let p = f.plan("-g -c x.i -fumsan-config=m.toml").unwrap();
+        let opts = p.pass_options.unwrap();
+        let model = opts.split("config=").nth(1).unwrap();
+        assert!(model.ends_with("/m.toml") && model.contains("/cache/umsan/models/"), "{opts}");
+        assert_eq!(std::fs::read_to_string(model).unwrap(), "# models\n");
+        assert!(p.args.iter().any(|a| a == "-fdebug-compilation-dir=/there"), "{:?}", p.args);
+
+        write("0123");
+        let err = f.plan("-c x.i -fumsan-config=m.toml").unwrap_err().to_string();
+        assert!(err.contains("pass plugin 0123") && err.contains("same umsan build"), "{err}");
     }
 
     #[test]
