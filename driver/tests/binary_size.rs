@@ -57,13 +57,20 @@ fn trivial_program_is_no_larger_than_msan() {
             "{cc}: {}",
             String::from_utf8_lossy(&o.stderr)
         );
-        assert!(o.stderr.is_empty(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            o.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
         sizes(&s.path(out))
     };
     let (u_file, u_mem) = build(UMSAN_CC, &[], "u");
     let (m_file, m_mem) = build("clang-19", &["-fsanitize=memory"], "m");
     eprintln!("umsan: {u_file} bytes, text+data {u_mem}; msan: {m_file} bytes, text+data {m_mem}");
-    assert!(u_file <= m_file, "umsan {u_file} bytes > msan {m_file} bytes");
+    assert!(
+        u_file <= m_file,
+        "umsan {u_file} bytes > msan {m_file} bytes"
+    );
     assert!(
         u_mem * 2 <= m_mem * 3,
         "umsan text+data {u_mem} > 1.5 x msan's {m_mem}"
@@ -74,6 +81,9 @@ fn trivial_program_is_no_larger_than_msan() {
     assert_eq!(o.status.code(), Some(77));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains(" in main ") && err.contains("t.c:6:"), "{err}");
-    assert!(err.contains("SUMMARY: umsan: use-of-uninitialized-value"), "{err}");
+    assert!(
+        err.contains("SUMMARY: umsan: use-of-uninitialized-value"),
+        "{err}"
+    );
     assert!(err.contains("in malloc") && err.contains("t.c:5:"), "{err}");
 }

@@ -46,7 +46,10 @@ const MODELS: &str =
     "[[function]]\nname = \"mycopy\"\neffect = \"memcpy_like\"\ndst = 0\nsrc = 1\nlen = 2\nret = \"none\"\n";
 
 fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 fn bin_dir() -> PathBuf {
@@ -109,12 +112,17 @@ fn check_report(s: &Scratch, exe: &Path) {
     let o = cmd(s, exe).output().unwrap();
     let t = text(&o);
     assert_eq!(o.status.code(), Some(77), "{t}");
-    assert!(t.contains("SUMMARY: umsan: use-of-uninitialized-value") && t.contains("main.c:9:"), "{t}");
+    assert!(
+        t.contains("SUMMARY: umsan: use-of-uninitialized-value") && t.contains("main.c:9:"),
+        "{t}"
+    );
 }
 
 #[test]
 fn cmake_toolchain_file() {
-    let Some(s) = setup("cmake", &["cmake", "ninja"]) else { return };
+    let Some(s) = setup("cmake", &["cmake", "ninja"]) else {
+        return;
+    };
     s.write(
         "src/CMakeLists.txt",
         "cmake_minimum_required(VERSION 3.18)\nproject(demo C)\nadd_executable(prog main.c copy.c)\n",
@@ -130,7 +138,10 @@ fn cmake_toolchain_file() {
     let log = text(&o);
     let umsan_cc = bin_dir().join("umsan-cc").display().to_string();
     assert!(log.contains(&umsan_cc), "{log}");
-    assert!(log.contains(&format!("-fumsan-config={}", models.display())), "{log}");
+    assert!(
+        log.contains(&format!("-fumsan-config={}", models.display())),
+        "{log}"
+    );
     check_report(&s, &s.path("build/prog"));
 
     // No umsan-cc anywhere (a copy of the file away from any umsan build,
@@ -138,7 +149,10 @@ fn cmake_toolchain_file() {
     std::fs::copy(&toolchain, s.path("elsewhere.cmake")).unwrap();
     let o = cmd(&s, "cmake")
         .args(["-S", "src", "-B", "build2", "-G", "Ninja"])
-        .arg(format!("-DCMAKE_TOOLCHAIN_FILE={}", s.path("elsewhere.cmake").display()))
+        .arg(format!(
+            "-DCMAKE_TOOLCHAIN_FILE={}",
+            s.path("elsewhere.cmake").display()
+        ))
         .env("PATH", "/usr/bin:/bin")
         .output()
         .unwrap();
@@ -148,7 +162,9 @@ fn cmake_toolchain_file() {
 
 #[test]
 fn meson_native_file() {
-    let Some(s) = setup("meson", &["meson", "ninja"]) else { return };
+    let Some(s) = setup("meson", &["meson", "ninja"]) else {
+        return;
+    };
     s.write(
         "src/meson.build",
         "project('demo', 'c')\nexecutable('prog', 'main.c', 'copy.c')\n",
@@ -161,14 +177,20 @@ fn meson_native_file() {
             s.path("src/models.toml").display()
         ),
     );
-    let path = format!("{}:{}", bin_dir().display(), std::env::var("PATH").unwrap_or_default());
+    let path = format!(
+        "{}:{}",
+        bin_dir().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let native = repo().join("meson/umsan-native.ini");
     ok(cmd(&s, "meson")
         .env("PATH", &path)
         .args(["setup", "build", "src", "--native-file"])
         .arg(&native)
         .args(["--native-file", "flags.ini"]));
-    let o = ok(cmd(&s, "meson").env("PATH", &path).args(["compile", "-C", "build", "--verbose"]));
+    let o = ok(cmd(&s, "meson")
+        .env("PATH", &path)
+        .args(["compile", "-C", "build", "--verbose"]));
     let log = text(&o);
     assert!(log.contains("umsan-cc"), "{log}");
     assert!(log.contains("-fumsan-config="), "{log}");
@@ -177,7 +199,9 @@ fn meson_native_file() {
 
 #[test]
 fn makefile_with_umsan_flags() {
-    let Some(s) = setup("make", &["make"]) else { return };
+    let Some(s) = setup("make", &["make"]) else {
+        return;
+    };
     s.write(
         "src/Makefile",
         "UMSAN ?= umsan\n\
@@ -186,13 +210,21 @@ fn makefile_with_umsan_flags() {
          prog: main.o copy.o\n\
          \t$(CC) $(CFLAGS) -o $@ main.o copy.o\n",
     );
-    let o = ok(cmd(&s, "make").args(["-C", "src"]).arg(format!("UMSAN={UMSAN}")));
+    let o = ok(cmd(&s, "make")
+        .args(["-C", "src"])
+        .arg(format!("UMSAN={UMSAN}")));
     let log = text(&o);
     // The config file reached the compiles as an absolute path.
     assert!(
-        log.contains(&format!("-fumsan-config={}", s.path("src/models.toml").display())),
+        log.contains(&format!(
+            "-fumsan-config={}",
+            s.path("src/models.toml").display()
+        )),
         "{log}"
     );
-    assert!(log.contains(&bin_dir().join("umsan-cc").display().to_string()), "{log}");
+    assert!(
+        log.contains(&bin_dir().join("umsan-cc").display().to_string()),
+        "{log}"
+    );
     check_report(&s, &s.path("src/prog"));
 }

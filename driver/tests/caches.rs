@@ -43,7 +43,8 @@ void mycopy(char *dst, const char *src, size_t n) {
 }
 "#;
 
-const COPY_IN: &str = "[[function]]\nname = \"mycopy\"\neffect = \"copy_in\"\ndst = 0\nlen = 2\nret = \"none\"\n";
+const COPY_IN: &str =
+    "[[function]]\nname = \"mycopy\"\neffect = \"copy_in\"\ndst = 0\nlen = 2\nret = \"none\"\n";
 const MEMCPY_LIKE: &str =
     "[[function]]\nname = \"mycopy\"\neffect = \"memcpy_like\"\ndst = 0\nsrc = 1\nlen = 2\nret = \"none\"\n";
 
@@ -69,7 +70,9 @@ impl Setup {
         let built = Path::new(UMSAN_CC).parent().unwrap();
         let (plugin, runtime) = (built.join("libumsan_pass.so"), built.join("libumsan_rt.a"));
         if !plugin.is_file() || !runtime.is_file() {
-            eprintln!("SKIP: the pass plugin or runtime is not built (run `cargo build --release`)");
+            eprintln!(
+                "SKIP: the pass plugin or runtime is not built (run `cargo build --release`)"
+            );
             return None;
         }
         let dir = Scratch::in_suite("caches", name);
@@ -78,7 +81,10 @@ impl Setup {
         let umsan_cc = bin.join("umsan-cc");
         // Hard links where the file is not modified (a copy's write
         // descriptor could leak into a concurrent test's child: ETXTBSY).
-        for (from, to) in [(Path::new(UMSAN_CC), &umsan_cc), (&runtime, &bin.join("libumsan_rt.a"))] {
+        for (from, to) in [
+            (Path::new(UMSAN_CC), &umsan_cc),
+            (&runtime, &bin.join("libumsan_rt.a")),
+        ] {
             if std::fs::hard_link(from, to).is_err() {
                 std::fs::copy(from, to).unwrap();
             }
@@ -150,7 +156,10 @@ impl Setup {
             }
             Some(77) => {
                 let t = text(&out);
-                assert!(t.contains("SUMMARY: umsan: use-of-uninitialized-value"), "{t}");
+                assert!(
+                    t.contains("SUMMARY: umsan: use-of-uninitialized-value"),
+                    "{t}"
+                );
                 assert!(t.contains("main.c:9:"), "{t}");
                 true
             }
@@ -162,8 +171,12 @@ impl Setup {
     /// bytes are not part of any ELF segment).
     fn rebuild_plugin(&self, stamp: &str) {
         use std::io::Write;
-        let mut f = std::fs::OpenOptions::new().append(true).open(&self.plugin).unwrap();
-        f.write_all(format!("\0umsan-test-rebuild-{stamp}").as_bytes()).unwrap();
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&self.plugin)
+            .unwrap();
+        f.write_all(format!("\0umsan-test-rebuild-{stamp}").as_bytes())
+            .unwrap();
     }
 }
 
@@ -180,6 +193,9 @@ enum Expect {
     /// A hit in ccache's direct mode.
     DirectHit,
 }
+
+/// One cached compile of `main.c` with extra flags and environment.
+type Compile<'a> = dyn FnMut(&[&str], &[(&str, &str)]) -> Expect + 'a;
 
 /// One configuration step: compile `main.o` through the cache with `flags`
 /// and `env`, check the outcome and the object, and whether it reports.
@@ -199,12 +215,7 @@ struct Step<'a> {
 /// more before expecting a hit (ccache's depend mode does not record a
 /// compile whose include files — here the new configuration header — were
 /// created after it started, and has no preprocessor mode to fall back on).
-fn scenario(
-    s: &Setup,
-    compile: &mut dyn FnMut(&[&str], &[(&str, &str)]) -> Expect,
-    direct: bool,
-    settle: bool,
-) {
+fn scenario(s: &Setup, compile: &mut Compile, direct: bool, settle: bool) {
     let models = s.dir.path("models.toml");
     let cfg = "-fumsan-config=models.toml";
     let check = |step: &Step, got: Expect| {
@@ -226,44 +237,141 @@ fn scenario(
         check(&step, got);
         if settle && step.expect == Expect::Miss {
             compile(step.flags, step.env);
-            check(&Step { expect: Expect::Hit, ..step }, Expect::Hit);
+            check(
+                &Step {
+                    expect: Expect::Hit,
+                    ..step
+                },
+                Expect::Hit,
+            );
         }
     };
 
-    run(Step { what: "first build (copy_in)", flags: &[cfg], env: &[], expect: Expect::Miss, reports: false });
-    run(Step { what: "unchanged rebuild", flags: &[cfg], env: &[], expect: Expect::Hit, reports: false });
-    let again = if direct { Expect::DirectHit } else { Expect::Hit };
-    run(Step { what: "unchanged rebuild (again)", flags: &[cfg], env: &[], expect: again, reports: false });
+    run(Step {
+        what: "first build (copy_in)",
+        flags: &[cfg],
+        env: &[],
+        expect: Expect::Miss,
+        reports: false,
+    });
+    run(Step {
+        what: "unchanged rebuild",
+        flags: &[cfg],
+        env: &[],
+        expect: Expect::Hit,
+        reports: false,
+    });
+    let again = if direct {
+        Expect::DirectHit
+    } else {
+        Expect::Hit
+    };
+    run(Step {
+        what: "unchanged rebuild (again)",
+        flags: &[cfg],
+        env: &[],
+        expect: again,
+        reports: false,
+    });
 
     std::fs::write(&models, MEMCPY_LIKE).unwrap();
-    run(Step { what: "model file edited to memcpy_like", flags: &[cfg], env: &[], expect: Expect::Miss, reports: true });
-    run(Step { what: "unchanged rebuild after the edit", flags: &[cfg], env: &[], expect: Expect::Hit, reports: true });
+    run(Step {
+        what: "model file edited to memcpy_like",
+        flags: &[cfg],
+        env: &[],
+        expect: Expect::Miss,
+        reports: true,
+    });
+    run(Step {
+        what: "unchanged rebuild after the edit",
+        flags: &[cfg],
+        env: &[],
+        expect: Expect::Hit,
+        reports: true,
+    });
 
     let no_origins = [cfg, "-fno-umsan-track-origins"];
-    run(Step { what: "-fno-umsan-track-origins", flags: &no_origins, env: &[], expect: Expect::Miss, reports: true });
+    run(Step {
+        what: "-fno-umsan-track-origins",
+        flags: &no_origins,
+        env: &[],
+        expect: Expect::Miss,
+        reports: true,
+    });
     let no_recover = [cfg, "-fno-umsan-recover"];
-    run(Step { what: "-fno-umsan-recover", flags: &no_recover, env: &[], expect: Expect::Miss, reports: true });
+    run(Step {
+        what: "-fno-umsan-recover",
+        flags: &no_recover,
+        env: &[],
+        expect: Expect::Miss,
+        reports: true,
+    });
 
     std::fs::write(&models, COPY_IN).unwrap();
-    run(Step { what: "model file edited back to copy_in", flags: &[cfg], env: &[], expect: Expect::Hit, reports: false });
+    run(Step {
+        what: "model file edited back to copy_in",
+        flags: &[cfg],
+        env: &[],
+        expect: Expect::Hit,
+        reports: false,
+    });
 
     s.rebuild_plugin("1");
-    run(Step { what: "plugin rebuilt", flags: &[cfg], env: &[], expect: Expect::Miss, reports: false });
-    run(Step { what: "unchanged rebuild after the plugin", flags: &[cfg], env: &[], expect: Expect::Hit, reports: false });
+    run(Step {
+        what: "plugin rebuilt",
+        flags: &[cfg],
+        env: &[],
+        expect: Expect::Miss,
+        reports: false,
+    });
+    run(Step {
+        what: "unchanged rebuild after the plugin",
+        flags: &[cfg],
+        env: &[],
+        expect: Expect::Hit,
+        reports: false,
+    });
 
     // Models named by the environment.
     s.dir.write("a.toml", COPY_IN);
     s.dir.write("b.toml", MEMCPY_LIKE);
-    run(Step { what: "UMSAN_CONFIG=a.toml", flags: &[], env: &[("UMSAN_CONFIG", "a.toml")], expect: Expect::Miss, reports: false });
-    run(Step { what: "UMSAN_CONFIG=b.toml", flags: &[], env: &[("UMSAN_CONFIG", "b.toml")], expect: Expect::Miss, reports: true });
-    run(Step { what: "UMSAN_CONFIG=a.toml again", flags: &[], env: &[("UMSAN_CONFIG", "a.toml")], expect: Expect::Hit, reports: false });
+    run(Step {
+        what: "UMSAN_CONFIG=a.toml",
+        flags: &[],
+        env: &[("UMSAN_CONFIG", "a.toml")],
+        expect: Expect::Miss,
+        reports: false,
+    });
+    run(Step {
+        what: "UMSAN_CONFIG=b.toml",
+        flags: &[],
+        env: &[("UMSAN_CONFIG", "b.toml")],
+        expect: Expect::Miss,
+        reports: true,
+    });
+    run(Step {
+        what: "UMSAN_CONFIG=a.toml again",
+        flags: &[],
+        env: &[("UMSAN_CONFIG", "a.toml")],
+        expect: Expect::Hit,
+        reports: false,
+    });
     // (Not b.toml's contents: the same contents would rightly hit.)
     std::fs::write(s.dir.path("a.toml"), format!("# edited\n{MEMCPY_LIKE}")).unwrap();
-    run(Step { what: "UMSAN_CONFIG's file edited", flags: &[], env: &[("UMSAN_CONFIG", "a.toml")], expect: Expect::Miss, reports: true });
+    run(Step {
+        what: "UMSAN_CONFIG's file edited",
+        flags: &[],
+        env: &[("UMSAN_CONFIG", "a.toml")],
+        expect: Expect::Miss,
+        reports: true,
+    });
 }
 
 /// ccache's counters.
-fn ccache_stats(s: &Setup, ccache_env: &[(&str, String)]) -> std::collections::HashMap<String, u64> {
+fn ccache_stats(
+    s: &Setup,
+    ccache_env: &[(&str, String)],
+) -> std::collections::HashMap<String, u64> {
     let out = s
         .cmd(Path::new("ccache"))
         .arg("--print-stats")
@@ -292,14 +400,22 @@ fn ccache_scenario(name: &str, mode: &[(&str, &str)], extra_flags: &[&str]) {
         ("CCACHE_CONFIGPATH", conf.display().to_string()),
         // umsan's documented setting: the environment (UMSAN_CONFIG) and
         // umsan-cc, the plugin and clang themselves.
-        ("CCACHE_COMPILERCHECK", "%compiler% --umsan-cache-key".to_owned()),
+        (
+            "CCACHE_COMPILERCHECK",
+            "%compiler% --umsan-cache-key".to_owned(),
+        ),
     ];
     env.extend(mode.iter().map(|(k, v)| (*k, v.to_string())));
     let direct = !mode.iter().any(|(k, _)| *k == "CCACHE_NODIRECT");
     let settle = mode.iter().any(|(k, _)| *k == "CCACHE_DEPEND");
     let umsan_cc = s.umsan_cc.clone();
     let mut compile = |flags: &[&str], step_env: &[(&str, &str)]| {
-        let zero = s.cmd(Path::new("ccache")).arg("-z").envs(env.iter().map(|(k, v)| (k, v))).output().unwrap();
+        let zero = s
+            .cmd(Path::new("ccache"))
+            .arg("-z")
+            .envs(env.iter().map(|(k, v)| (k, v)))
+            .output()
+            .unwrap();
         assert!(zero.status.success(), "{}", text(&zero));
         let out = s
             .cmd(Path::new("ccache"))
@@ -314,7 +430,11 @@ fn ccache_scenario(name: &str, mode: &[(&str, &str)], extra_flags: &[&str]) {
         assert!(out.status.success(), "ccache umsan-cc: {}", text(&out));
         let st = ccache_stats(&s, &env);
         let get = |k: &str| st.get(k).copied().unwrap_or(0);
-        let (dh, ph, miss) = (get("direct_cache_hit"), get("preprocessed_cache_hit"), get("cache_miss"));
+        let (dh, ph, miss) = (
+            get("direct_cache_hit"),
+            get("preprocessed_cache_hit"),
+            get("cache_miss"),
+        );
         assert_eq!(dh + ph + miss, 1, "one cacheable compile: {st:?}");
         if dh == 1 {
             Expect::DirectHit
@@ -350,7 +470,9 @@ fn ccache_defaults_see_model_files_and_plugin() {
         eprintln!("SKIP: ccache is not installed (scripts/bootstrap.sh installs it)");
         return;
     }
-    let Some(s) = Setup::new("defaults") else { return };
+    let Some(s) = Setup::new("defaults") else {
+        return;
+    };
     let conf = s.dir.write("ccache.conf", "");
     let env = [
         ("CCACHE_DIR", s.dir.path("ccache")),
@@ -360,7 +482,15 @@ fn ccache_defaults_see_model_files_and_plugin() {
         let out = s
             .cmd(Path::new("ccache"))
             .arg(&s.umsan_cc)
-            .args(["-g", "-O1", "-c", "main.c", "-o", "main.o", "-fumsan-config=models.toml"])
+            .args([
+                "-g",
+                "-O1",
+                "-c",
+                "main.c",
+                "-o",
+                "main.o",
+                "-fumsan-config=models.toml",
+            ])
             .envs(env.iter().map(|(k, v)| (k, v)))
             .output()
             .unwrap();
@@ -374,7 +504,10 @@ fn ccache_defaults_see_model_files_and_plugin() {
     assert!(s.reports(), "stale object after editing the model file");
     s.rebuild_plugin("d");
     compile();
-    assert_eq!(std::fs::read(s.dir.path("main.o")).unwrap(), s.reference(&["-fumsan-config=models.toml"], &[]));
+    assert_eq!(
+        std::fs::read(s.dir.path("main.o")).unwrap(),
+        s.reference(&["-fumsan-config=models.toml"], &[])
+    );
 }
 
 /// A running sccache server, stopped on drop.
@@ -386,16 +519,27 @@ struct Sccache<'a> {
 impl<'a> Sccache<'a> {
     fn start(s: &'a Setup) -> Sccache<'a> {
         // A free loopback port (sccache listens on 127.0.0.1).
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
         let env = vec![
             ("SCCACHE_DIR", s.dir.path("sccache").display().to_string()),
-            ("SCCACHE_CONF", s.dir.path("sccache.conf").display().to_string()),
+            (
+                "SCCACHE_CONF",
+                s.dir.path("sccache.conf").display().to_string(),
+            ),
             ("SCCACHE_SERVER_PORT", port.to_string()),
             ("SCCACHE_IDLE_TIMEOUT", "0".to_owned()),
         ];
         let sc = Sccache { s, env };
         let out = sc.cmd().arg("--start-server").output().unwrap();
-        assert!(out.status.success(), "sccache --start-server: {}", text(&out));
+        assert!(
+            out.status.success(),
+            "sccache --start-server: {}",
+            text(&out)
+        );
         sc
     }
 
@@ -407,7 +551,11 @@ impl<'a> Sccache<'a> {
 
     /// (hits, misses) so far.
     fn stats(&self) -> (u64, u64) {
-        let out = self.cmd().args(["--show-stats", "--stats-format=json"]).output().unwrap();
+        let out = self
+            .cmd()
+            .args(["--show-stats", "--stats-format=json"])
+            .output()
+            .unwrap();
         assert!(out.status.success(), "{}", text(&out));
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         let sum = |k: &str| {
@@ -432,7 +580,9 @@ fn sccache() {
         eprintln!("SKIP: sccache is not installed (scripts/bootstrap.sh installs it)");
         return;
     }
-    let Some(s) = Setup::new("sccache") else { return };
+    let Some(s) = Setup::new("sccache") else {
+        return;
+    };
     let server = Sccache::start(&s);
     let mut compile = |flags: &[&str], step_env: &[(&str, &str)]| {
         let (h0, m0) = server.stats();
@@ -459,7 +609,12 @@ fn sccache() {
 fn cache_key_flag() {
     let Some(s) = Setup::new("key") else { return };
     let key = |env: &[(&str, &str)]| {
-        let out = s.cmd(&s.umsan_cc).arg("--umsan-cache-key").envs(env.iter().copied()).output().unwrap();
+        let out = s
+            .cmd(&s.umsan_cc)
+            .arg("--umsan-cache-key")
+            .envs(env.iter().copied())
+            .output()
+            .unwrap();
         assert!(out.status.success(), "{}", text(&out));
         String::from_utf8(out.stdout).unwrap()
     };
@@ -469,10 +624,23 @@ fn cache_key_flag() {
     assert_ne!(key(&[("UMSAN_CONFIG", "models.toml")]), k0);
     s.rebuild_plugin("k");
     assert_ne!(key(&[]), k0);
-    let out = s.cmd(&s.umsan_cc).args(["--umsan-cache-key", "-c", "main.c"]).output().unwrap();
+    let out = s
+        .cmd(&s.umsan_cc)
+        .args(["--umsan-cache-key", "-c", "main.c"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out).contains("--umsan-cache-key takes no other arguments"), "{}", text(&out));
-    let out = s.cmd(&s.umsan_cc).arg("--umsan-cache-key").env("UMSAN_CONFIG", "nope.toml").output().unwrap();
+    assert!(
+        text(&out).contains("--umsan-cache-key takes no other arguments"),
+        "{}",
+        text(&out)
+    );
+    let out = s
+        .cmd(&s.umsan_cc)
+        .arg("--umsan-cache-key")
+        .env("UMSAN_CONFIG", "nope.toml")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out).contains("nope.toml"), "{}", text(&out));
 }

@@ -85,7 +85,11 @@ struct Daemon {
 
 impl Daemon {
     fn start(s: &Scratch, name: &str, bin: &Path) -> Daemon {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
         let log = s.path(&format!("{name}.log"));
         // The daemon may run as another user (distcc, when started as root):
         // it gets a cache directory of its own that it can write.
@@ -94,7 +98,13 @@ impl Daemon {
         let child = Command::new("distccd")
             .args(["--daemon", "--no-detach", "--listen", "127.0.0.1", "--port"])
             .arg(port.to_string())
-            .args(["--allow", "127.0.0.1", "--enable-tcp-insecure", "--jobs", "2"])
+            .args([
+                "--allow",
+                "127.0.0.1",
+                "--enable-tcp-insecure",
+                "--jobs",
+                "2",
+            ])
             .args(["--log-stderr", "--log-level", "info"])
             .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
             .env("XDG_CACHE_HOME", &cache)
@@ -116,7 +126,10 @@ impl Daemon {
     }
 
     fn jobs_ok(&self) -> usize {
-        std::fs::read_to_string(&self.log).unwrap_or_default().matches("COMPILE_OK").count()
+        std::fs::read_to_string(&self.log)
+            .unwrap_or_default()
+            .matches("COMPILE_OK")
+            .count()
     }
 }
 
@@ -137,7 +150,14 @@ impl Setup {
     fn cmd(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
         let mut c = Command::new(program);
         c.current_dir(self.s.path("src"))
-            .env("PATH", format!("{}:{}", self.bin.display(), std::env::var("PATH").unwrap_or_default()))
+            .env(
+                "PATH",
+                format!(
+                    "{}:{}",
+                    self.bin.display(),
+                    std::env::var("PATH").unwrap_or_default()
+                ),
+            )
             .env("XDG_CACHE_HOME", self.s.path("cache"))
             .env("DISTCC_DIR", self.s.path("distcc"))
             .env_remove("UMSAN_CONFIG")
@@ -148,7 +168,14 @@ impl Setup {
     }
 
     /// Compile `src` into `out` through distcc on `hosts` (never locally).
-    fn distcc(&self, hosts: &str, flags: &[&str], env: &[(&str, &str)], src: &str, out: &str) -> Output {
+    fn distcc(
+        &self,
+        hosts: &str,
+        flags: &[&str],
+        env: &[(&str, &str)],
+        src: &str,
+        out: &str,
+    ) -> Output {
         self.cmd("distcc")
             .env("DISTCC_HOSTS", hosts)
             .env("DISTCC_SKIP_LOCAL_RETRY", "1")
@@ -178,12 +205,20 @@ impl Setup {
 
     /// Link and run; the report with PIDs and addresses masked.
     fn report(&self, objs: &[&str], exe: &str) -> String {
-        let o = self.cmd("umsan-cc").args(objs).args(["-o", exe]).output().unwrap();
+        let o = self
+            .cmd("umsan-cc")
+            .args(objs)
+            .args(["-o", exe])
+            .output()
+            .unwrap();
         assert!(o.status.success(), "{}", text(&o));
         let o = self.cmd(self.s.path("src").join(exe)).output().unwrap();
         assert_eq!(o.status.code(), Some(77), "{}", text(&o));
         let err = String::from_utf8_lossy(&o.stderr);
-        assert!(err.contains("SUMMARY: umsan: use-of-uninitialized-value"), "{err}");
+        assert!(
+            err.contains("SUMMARY: umsan: use-of-uninitialized-value"),
+            "{err}"
+        );
         err.split_whitespace()
             .map(|w| {
                 if w.starts_with("0x") {
@@ -236,7 +271,11 @@ fn distcc_with_loopback_daemons() {
     let by_env: (&[&str], &[(&str, &str)]) = (&[], &[("UMSAN_CONFIG", "models.toml")]);
     let mut n = 0;
     for (how, (cfg, env)) in [("-fumsan-config", by_flag), ("UMSAN_CONFIG", by_env)] {
-        for opt in [&["-O2"][..], &["-O1", "-gdwarf-4"], &["-O0", "-g", "-fno-umsan-track-origins"]] {
+        for opt in [
+            &["-O2"][..],
+            &["-O1", "-gdwarf-4"],
+            &["-O0", "-g", "-fno-umsan-track-origins"],
+        ] {
             let flags: Vec<&str> = opt.iter().chain(cfg.iter()).copied().collect();
             for src in ["main.c", "copy.c"] {
                 let base = src.trim_end_matches(".c");
@@ -264,18 +303,31 @@ fn distcc_with_loopback_daemons() {
                     };
                     (r, l) = (strip(&remote), strip(&local));
                 }
-                assert!(r == l, "{how} {flags:?} {src}: the remote object differs from the local one");
+                assert!(
+                    r == l,
+                    "{how} {flags:?} {src}: the remote object differs from the local one"
+                );
             }
             let remote = setup.report(&["main.remote.o", "copy.remote.o"], "prog.remote");
             let local = setup.report(&["main.local.o", "copy.local.o"], "prog.local");
             assert_eq!(remote, local, "{how} {flags:?}: reports differ");
         }
     }
-    assert_eq!(d1.jobs_ok() + d2.jobs_ok(), n, "every compile ran on a daemon");
+    assert_eq!(
+        d1.jobs_ok() + d2.jobs_ok(),
+        n,
+        "every compile ran on a daemon"
+    );
 
     // Reports name the local file with the local line, also with -g from
     // a remote compile (debug info records the local directory).
-    let o = setup.distcc(&hosts, &["-g", "-O1", "-fumsan-config=models.toml"], &[], "main.c", "main.g.o");
+    let o = setup.distcc(
+        &hosts,
+        &["-g", "-O1", "-fumsan-config=models.toml"],
+        &[],
+        "main.c",
+        "main.g.o",
+    );
     assert!(o.status.success(), "{}", text(&o));
     setup.local(&["-g"], &[], "copy.c", "copy.g.o");
     let r = setup.report(&["main.g.o", "copy.g.o"], "prog.g");
@@ -284,8 +336,18 @@ fn distcc_with_loopback_daemons() {
 
     // A daemon whose umsan has another plugin: a clear error, no object.
     let bad = Daemon::start(&setup.s, "bad", &other);
-    let o = setup.distcc(&format!("127.0.0.1:{}/2", bad.port), &["-O2", "-fumsan-config=models.toml"], &[], "main.c", "bad.o");
+    let o = setup.distcc(
+        &format!("127.0.0.1:{}/2", bad.port),
+        &["-O2", "-fumsan-config=models.toml"],
+        &[],
+        "main.c",
+        "bad.o",
+    );
     assert!(!o.status.success());
-    assert!(text(&o).contains("install the same umsan build on every host"), "{}", text(&o));
+    assert!(
+        text(&o).contains("install the same umsan build on every host"),
+        "{}",
+        text(&o)
+    );
     assert!(!setup.s.path("src/bad.o").exists());
 }

@@ -42,13 +42,16 @@
 //! Hashes are XXH3-128 (fast: the 20 MiB plugin hashes in a few
 //! milliseconds; collisions by accident are out of reach).
 
+use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use twox_hash::xxhash3_128::Hasher;
 
+use super::args::ParsedArgs;
 use super::options::PassOptions;
+use super::{resources, Resources};
 
 /// File name of the generated header.
 pub const HEADER_NAME: &str = "umsan-config.h";
@@ -255,6 +258,33 @@ impl ConfigDigest {
     }
 }
 
+/// The arguments that force-include the configuration header of a compile
+/// (written now if needed) and put the plugin and model files into
+/// dependency files: `-include <header> -Xclang -fdepfile-entry=<file>…`.
+pub fn header_args(parsed: &ParsedArgs, res: &Resources) -> Result<Vec<OsString>, CacheError> {
+    let plugin = resources::plugin(&res.exe_dir).ok();
+    // With debug info, the directory too (for distributed compiles).
+    let debug = parsed.clang_args.iter().any(|a| {
+        let a = a.to_string_lossy();
+        a.starts_with("-g") && a != "-g0"
+    });
+    let digest = ConfigDigest::compute_with_cwd(
+        &parsed.options,
+        plugin.as_deref(),
+        &res.clang,
+        debug.then_some(res.cwd.as_path()),
+    )?;
+    let header = digest.write_header(&res.cache_root)?;
+    let mut out: Vec<OsString> = vec!["-include".into(), header.into_os_string()];
+    for file in &digest.files {
+        out.push("-Xclang".into());
+        let mut entry = OsString::from("-fdepfile-entry=");
+        entry.push(file.as_os_str());
+        out.push(entry);
+    }
+    Ok(out)
+}
+
 /// The header: a comment (no paths: a path could end it), then one `#line`
 /// per file, so that the preprocessed output names each file.
 fn header_text(hex: &str, desc: &str, embedded: &str, files: &[PathBuf]) -> String {
@@ -377,7 +407,9 @@ mod tests {
         let mut opts = PassOptions::default();
         opts.configs.push(model.clone());
         let d = ConfigDigest::compute(&opts, None, Path::new("/nonexistent/clang")).unwrap();
-        assert!(d.header.contains(&format!("\n#pragma umsan_config \"{}\"\n", d.hex)));
+        assert!(d
+            .header
+            .contains(&format!("\n#pragma umsan_config \"{}\"\n", d.hex)));
         let escaped = format!("#line 1 \"{}/we\\\"ird\\\\.toml\"\n", dir.display());
         assert!(d.header.ends_with(&escaped), "{}", d.header);
         // No path inside the comment.
@@ -386,10 +418,16 @@ mod tests {
 
         let cache = dir.join("cache");
         let path = d.write_header(&cache).unwrap();
-        assert_eq!(path, cache.join("umsan/config").join(&d.hex).join(HEADER_NAME));
+        assert_eq!(
+            path,
+            cache.join("umsan/config").join(&d.hex).join(HEADER_NAME)
+        );
         assert_eq!(std::fs::read_to_string(&path).unwrap(), d.header);
         assert_eq!(d.write_header(&cache).unwrap(), path);
-        assert_eq!(std::fs::read_dir(path.parent().unwrap()).unwrap().count(), 1);
+        assert_eq!(
+            std::fs::read_dir(path.parent().unwrap()).unwrap().count(),
+            1
+        );
 
         let newline = dir.join("a\nb.toml");
         std::fs::write(&newline, "").unwrap();

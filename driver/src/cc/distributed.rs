@@ -32,7 +32,10 @@ use std::path::{Path, PathBuf};
 
 use twox_hash::xxhash3_128::Hasher;
 
+use super::args::{self, ParsedArgs};
+use super::cache::{self, CacheError};
 use super::flags::{self, InputKind};
+use super::{resources, Error, Resources};
 
 /// Refuse a clang that is icecream's wrapper (`/usr/lib/icecc/bin/clang`
 /// and the like link to `icecc`): icecream would compile remotely with the
@@ -41,7 +44,10 @@ use super::flags::{self, InputKind};
 /// code than a local compile.
 pub fn check_clang(clang: &Path) -> Result<(), String> {
     let resolved = clang.canonicalize().unwrap_or_else(|_| clang.to_path_buf());
-    if resolved.file_name().is_some_and(|n| n == "icecc" || n == "icerun") {
+    if resolved
+        .file_name()
+        .is_some_and(|n| n == "icecc" || n == "icerun")
+    {
         return Err(format!(
             "the clang to run ({}) is icecream's wrapper: icecream compiles remotely without \
              umsan's pass options and model files, which would produce different code; use \
@@ -66,12 +72,20 @@ pub struct Embedded {
 }
 
 /// The pragmas for the configuration header.
-pub fn pragmas(plugin_hash: Option<u128>, models: &[(PathBuf, Vec<u8>)], debug_cwd: Option<&Path>) -> String {
+pub fn pragmas(
+    plugin_hash: Option<u128>,
+    models: &[(PathBuf, Vec<u8>)],
+    debug_cwd: Option<&Path>,
+) -> String {
     let mut s = String::new();
     let plugin = plugin_hash.map_or("none".to_owned(), |h| format!("{h:032x}"));
     let _ = writeln!(s, "#pragma umsan_plugin \"{plugin}\"");
     if let Some(cwd) = debug_cwd {
-        let _ = writeln!(s, "#pragma umsan_cwd \"{}\"", c_escape(cwd.as_os_str().as_encoded_bytes()));
+        let _ = writeln!(
+            s,
+            "#pragma umsan_cwd \"{}\"",
+            c_escape(cwd.as_os_str().as_encoded_bytes())
+        );
     }
     for (path, contents) in models {
         let _ = writeln!(
@@ -176,6 +190,58 @@ pub fn read_embedded(file: &Path) -> Option<Embedded> {
     })
 }
 
+/// When every input of `argv` is a preprocessed file carrying umsan's
+/// configuration (a remote compile of distcc): the arguments parsed with
+/// that configuration's models instead of `-fumsan-config` and
+/// `UMSAN_CONFIG` (which name the preprocessing host's files), and the
+/// directory for `-fdebug-compilation-dir`, if the file has one. An error
+/// if the file was made for another pass plugin.
+pub fn parse_embedded(
+    argv: &[OsString],
+    res: &Resources,
+) -> Result<Option<(ParsedArgs, Option<String>)>, Error> {
+    let Some(inputs) = preprocessed_inputs(argv, &res.cwd) else {
+        return Ok(None);
+    };
+    let found: Vec<Embedded> = inputs.iter().filter_map(|i| read_embedded(i)).collect();
+    if found.len() != inputs.len() {
+        return Ok(None);
+    }
+    let first = &found[0];
+    if let Some(other) = found.iter().find(|e| *e != first) {
+        return Err(CacheError::Inconsistent(format!(
+            "preprocessed inputs carry different umsan configurations (plugin {} and {})",
+            first.plugin, other.plugin
+        ))
+        .into());
+    }
+    let ours = match resources::plugin(&res.exe_dir) {
+        Ok(p) => format!("{:032x}", cache::hash_file(&p)?),
+        Err(_) => "none".to_owned(),
+    };
+    if first.plugin != ours {
+        return Err(CacheError::Inconsistent(format!(
+            "this preprocessed file was made by umsan-cc with pass plugin {}, but this \
+             host's umsan-cc has plugin {ours}: install the same umsan build on every \
+             host of a distributed compile",
+            first.plugin
+        ))
+        .into());
+    }
+    let without: Vec<OsString> = argv
+        .iter()
+        .filter(|a| !a.to_string_lossy().starts_with("-fumsan-config="))
+        .cloned()
+        .collect();
+    let mut parsed = args::parse(&without, &res.cwd, None)?;
+    parsed.options.configs =
+        materialize_models(&first.models, &res.cache_root).map_err(|source| CacheError::Write {
+            dir: res.cache_root.join("umsan").join("models"),
+            source,
+        })?;
+    Ok(Some((parsed, first.debug_cwd.clone())))
+}
+
 /// The inputs of `argv` when every one of them is a preprocessed C file
 /// (`.i`): a remote compile of distcc or icecream. Relative to `cwd`.
 pub fn preprocessed_inputs(argv: &[OsString], cwd: &Path) -> Option<Vec<PathBuf>> {
@@ -203,7 +269,10 @@ pub fn preprocessed_inputs(argv: &[OsString], cwd: &Path) -> Option<Vec<PathBuf>
 
 /// Write the embedded models under `cache_root` (once per contents), else
 /// under the temporary directory, and return their paths, in order.
-pub fn materialize_models(models: &[(String, String)], cache_root: &Path) -> std::io::Result<Vec<PathBuf>> {
+pub fn materialize_models(
+    models: &[(String, String)],
+    cache_root: &Path,
+) -> std::io::Result<Vec<PathBuf>> {
     materialize_under(models, cache_root).or_else(|first| {
         let tmp = std::env::temp_dir();
         if tmp == cache_root {
@@ -213,15 +282,19 @@ pub fn materialize_models(models: &[(String, String)], cache_root: &Path) -> std
     })
 }
 
-fn materialize_under(models: &[(String, String)], cache_root: &Path) -> std::io::Result<Vec<PathBuf>> {
+fn materialize_under(
+    models: &[(String, String)],
+    cache_root: &Path,
+) -> std::io::Result<Vec<PathBuf>> {
     models
         .iter()
         .map(|(orig, contents)| {
             let mut h = Hasher::new();
             h.write(contents.as_bytes());
-            let name = Path::new(orig)
-                .file_name()
-                .map_or_else(|| "models.toml".into(), |n| n.to_string_lossy().replace([':', ';'], "_"));
+            let name = Path::new(orig).file_name().map_or_else(
+                || "models.toml".into(),
+                |n| n.to_string_lossy().replace([':', ';'], "_"),
+            );
             let dir = cache_root
                 .join("umsan")
                 .join("models")
@@ -245,13 +318,21 @@ mod tests {
 
     #[test]
     fn pragmas_round_trip() {
-        let contents = "[[function]]\nname = \"f\" # \\ é\ttab\0\n".as_bytes().to_vec();
+        let contents = "[[function]]\nname = \"f\" # \\ é\ttab\0\n"
+            .as_bytes()
+            .to_vec();
         let text = pragmas(
             Some(0xabc),
-            &[(PathBuf::from("/a dir/m\"x.toml"), contents.clone()), (PathBuf::from("b.toml"), b"".to_vec())],
+            &[
+                (PathBuf::from("/a dir/m\"x.toml"), contents.clone()),
+                (PathBuf::from("b.toml"), b"".to_vec()),
+            ],
             Some(Path::new("/home/u/my proj")),
         );
-        assert!(text.lines().all(|l| l.starts_with("#pragma umsan_")), "{text}");
+        assert!(
+            text.lines().all(|l| l.starts_with("#pragma umsan_")),
+            "{text}"
+        );
         let dir = std::env::temp_dir().join(format!("umsan-dist-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let i = dir.join("x.i");
@@ -283,7 +364,10 @@ mod tests {
         let _ = std::fs::remove_file(&link);
         std::os::unix::fs::symlink(dir.join("icecc"), &link).unwrap();
         let err = check_clang(&link).unwrap_err();
-        assert!(err.contains("icecream") && err.contains("distcc umsan-cc"), "{err}");
+        assert!(
+            err.contains("icecream") && err.contains("distcc umsan-cc"),
+            "{err}"
+        );
         assert!(check_clang(Path::new("/usr/bin/clang-19")).is_ok());
         std::fs::remove_dir_all(&dir).unwrap();
     }
@@ -293,10 +377,16 @@ mod tests {
         let w = |s: &str| -> Vec<OsString> { s.split_whitespace().map(OsString::from).collect() };
         let cwd = Path::new("/w");
         assert_eq!(
-            preprocessed_inputs(&w("-g -O2 -c /tmp/d.i -o /tmp/d.o -fumsan-config=m.toml"), cwd),
+            preprocessed_inputs(
+                &w("-g -O2 -c /tmp/d.i -o /tmp/d.o -fumsan-config=m.toml"),
+                cwd
+            ),
             Some(vec![PathBuf::from("/tmp/d.i")])
         );
-        assert_eq!(preprocessed_inputs(&w("-c a.i -o x.o -MF dep.i"), cwd), Some(vec![PathBuf::from("/w/a.i")]));
+        assert_eq!(
+            preprocessed_inputs(&w("-c a.i -o x.o -MF dep.i"), cwd),
+            Some(vec![PathBuf::from("/w/a.i")])
+        );
         assert_eq!(preprocessed_inputs(&w("-c a.c"), cwd), None);
         assert_eq!(preprocessed_inputs(&w("-c a.i b.c"), cwd), None);
         assert_eq!(preprocessed_inputs(&w("-x cpp-output -c a"), cwd), None);

@@ -204,54 +204,12 @@ pub fn cache_key(res: &Resources) -> Result<String, Error> {
 
 /// Assemble the clang command for `argv` (without the program name).
 pub fn plan(argv: &[OsString], res: &Resources) -> Result<Plan, Error> {
-    // A remote compile of distcc or icecream: the preprocessed file carries
-    // the models (see `distributed`).
-    let embedded = distributed::preprocessed_inputs(argv, &res.cwd).and_then(|inputs| {
-        let found: Vec<distributed::Embedded> =
-            inputs.iter().filter_map(|i| distributed::read_embedded(i)).collect();
-        (found.len() == inputs.len()).then_some(found)
-    });
-    let parsed = match &embedded {
-        None => args::parse(argv, &res.cwd, res.config_env.as_deref())?,
-        Some(found) => {
-            let first = &found[0];
-            if let Some(other) = found.iter().find(|e| *e != first) {
-                return Err(CacheError::Inconsistent(format!(
-                    "preprocessed inputs carry different umsan configurations (plugin {} and {})",
-                    first.plugin, other.plugin
-                ))
-                .into());
-            }
-            let ours = match resources::plugin(&res.exe_dir) {
-                Ok(p) => format!("{:032x}", cache::hash_file(&p)?),
-                Err(_) => "none".to_owned(),
-            };
-            if first.plugin != ours {
-                return Err(CacheError::Inconsistent(format!(
-                    "this preprocessed file was made by umsan-cc with pass plugin {}, but this \
-                     host's umsan-cc has plugin {ours}: install the same umsan build on every \
-                     host of a distributed compile",
-                    first.plugin
-                ))
-                .into());
-            }
-            // The models named on the command line and in UMSAN_CONFIG
-            // are the preprocessing host's: use the ones the file carries.
-            let without: Vec<OsString> = argv
-                .iter()
-                .filter(|a| !a.to_string_lossy().starts_with("-fumsan-config="))
-                .cloned()
-                .collect();
-            let mut parsed = args::parse(&without, &res.cwd, None)?;
-            parsed.options.configs = distributed::materialize_models(&first.models, &res.cache_root)
-                .map_err(|source| CacheError::Write {
-                    dir: res.cache_root.join("umsan").join("models"),
-                    source,
-                })?;
-            parsed
-        }
+    // A remote compile of distcc: the preprocessed file carries the models
+    // (see `distributed`).
+    let (parsed, remote_cwd) = match distributed::parse_embedded(argv, res)? {
+        Some(found) => found,
+        None => (args::parse(argv, &res.cwd, res.config_env.as_deref())?, None),
     };
-    let remote_cwd = embedded.as_ref().and_then(|e| e[0].debug_cwd.clone());
     let class = &parsed.classification;
     let front_end = class.uses_front_end();
 
@@ -289,25 +247,7 @@ pub fn plan(argv: &[OsString], res: &Resources) -> Result<Plan, Error> {
     // configuration header and name the plugin and model files as
     // dependencies.
     if class.mode != Mode::Info && class.inputs.contains(&InputKind::Source) {
-        let plugin = resources::plugin(&res.exe_dir).ok();
-        // With debug info, the directory too (for distributed compiles).
-        let debug = parsed.clang_args.iter().any(|a| {
-            let a = a.to_string_lossy();
-            a.starts_with("-g") && a != "-g0"
-        });
-        let digest = cache::ConfigDigest::compute_with_cwd(
-            &parsed.options,
-            plugin.as_deref(),
-            &res.clang,
-            debug.then_some(res.cwd.as_path()),
-        )?;
-        let header = digest.write_header(&res.cache_root)?;
-        after.push("-include".into());
-        after.push(header.into_os_string());
-        for file in &digest.files {
-            after.push("-Xclang".into());
-            after.push(concat_os("-fdepfile-entry=", file));
-        }
+        after.extend(cache::header_args(&parsed, res)?);
     }
 
     let mut pass_options = None;

@@ -86,7 +86,11 @@ pub fn print_flags(
     match query {
         Query::Cc => tool("umsan-cc"),
         Query::Cxx => tool("umsan-c++"),
-        Query::Cflags => Ok(cflags(&opts).iter().map(|a| shell_quote(a)).collect::<Vec<_>>().join(" ")),
+        Query::Cflags => Ok(cflags(&opts)
+            .iter()
+            .map(|a| shell_quote(a))
+            .collect::<Vec<_>>()
+            .join(" ")),
     }
 }
 
@@ -103,7 +107,11 @@ fn cflags(opts: &PassOptions) -> Vec<String> {
     if opts.recover != default.recover {
         out.push("-fno-umsan-recover".into());
     }
-    out.extend(opts.configs.iter().map(|c| format!("-fumsan-config={}", c.display())));
+    out.extend(
+        opts.configs
+            .iter()
+            .map(|c| format!("-fumsan-config={}", c.display())),
+    );
     out
 }
 
@@ -136,8 +144,20 @@ mod tests {
         };
         assert_eq!(p(Query::Cflags, &[]).unwrap(), "-g");
         assert_eq!(
-            p(Query::Cflags, &["-fumsan-config=m.toml", "-fno-umsan-track-origins", "-fumsan-track-origins", "-fno-umsan-recover"]).unwrap(),
-            format!("-g -fno-umsan-recover -fumsan-config={}/m.toml", dir.display())
+            p(
+                Query::Cflags,
+                &[
+                    "-fumsan-config=m.toml",
+                    "-fno-umsan-track-origins",
+                    "-fumsan-track-origins",
+                    "-fno-umsan-recover"
+                ]
+            )
+            .unwrap(),
+            format!(
+                "-g -fno-umsan-recover -fumsan-config={}/m.toml",
+                dir.display()
+            )
         );
         assert_eq!(
             p(Query::Cflags, &["-fumsan-config=my models.toml"]).unwrap(),
@@ -146,10 +166,19 @@ mod tests {
         let err = p(Query::Cflags, &["-fumsan-config=gone.toml"]).unwrap_err();
         assert!(err.to_string().contains("gone.toml"), "{err}");
         let err = p(Query::Cflags, &["-O2"]).unwrap_err();
-        assert!(err.to_string().contains("'-O2' is not an umsan flag"), "{err}");
-        assert_eq!(p(Query::Cc, &[]).unwrap(), bin.join("umsan-cc").display().to_string());
+        assert!(
+            err.to_string().contains("'-O2' is not an umsan flag"),
+            "{err}"
+        );
+        assert_eq!(
+            p(Query::Cc, &[]).unwrap(),
+            bin.join("umsan-cc").display().to_string()
+        );
         let err = p(Query::Cxx, &[]).unwrap_err();
-        assert!(err.to_string().contains("umsan-c++ does not exist"), "{err}");
+        assert!(
+            err.to_string().contains("umsan-c++ does not exist"),
+            "{err}"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
