@@ -10,8 +10,7 @@ pub struct Scratch(pub PathBuf);
 impl Scratch {
     /// `<tmp>/umsan-<suite>-it-<pid>-<name>`, created empty.
     pub fn in_suite(suite: &str, name: &str) -> Scratch {
-        let dir =
-            std::env::temp_dir().join(format!("umsan-{suite}-it-{}-{name}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!("umsan-{suite}-it-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         Scratch(dir.canonicalize().unwrap())
