@@ -57,3 +57,31 @@ fn a_missing_file_triggers_install_or_message() {
         );
     }
 }
+
+#[test]
+fn missing_build_integration_tools_are_installed_or_reported() {
+    let (code, text) = run(&[
+        ("UMSAN_BOOTSTRAP_EXTRA_TOOLS", "ccache no-such-tool-umsan-test"),
+        ("UMSAN_BOOTSTRAP_DRY_RUN", "1"),
+    ]);
+    assert!(
+        text.contains("missing (build-integration tests): no-such-tool-umsan-test"),
+        "{text}"
+    );
+    assert!(!text.contains("missing (build-integration tests): ccache"), "{text}");
+    let extras = "ccache sccache distcc cmake meson ninja-build";
+    if text.contains("toolchain present") {
+        // Only optional tools are missing: never a failure.
+        assert_eq!(code, 0, "{text}");
+    }
+    if code == 0 && text.contains("would run") {
+        assert!(
+            text.contains(&format!("apt-get install -y {extras}")),
+            "{text}"
+        );
+    } else if code == 0 {
+        assert!(text.contains("warning: cannot install") && text.contains(extras), "{text}");
+    } else {
+        assert!(text.contains(extras), "{text}");
+    }
+}

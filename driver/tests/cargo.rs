@@ -169,13 +169,16 @@ fn user_settings_are_respected() {
     );
     assert!(var(&p, "CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_RUSTFLAGS").is_some());
 
-    // A non-caching RUSTC_WRAPPER stays; sccache is kept away from the C.
+    // A non-caching RUSTC_WRAPPER stays, and so does sccache (it caches
+    // umsan's objects correctly); other caches are kept away from the C.
     let p = plan("umsan test", &[("RUSTC_WRAPPER", "/opt/wrap")]);
     assert_eq!(var(&p, "RUSTC_WRAPPER"), None);
     let p = plan(
         "umsan test",
         &[("RUSTC_WRAPPER", "/home/u/.cargo/bin/sccache")],
     );
+    assert_eq!(var(&p, "RUSTC_WRAPPER"), None);
+    let p = plan("umsan test", &[("RUSTC_WRAPPER", "/usr/bin/cachepot")]);
     assert_eq!(var(&p, "RUSTC_WRAPPER").as_deref(), Some(""));
 
     // UMSAN_OPTIONS is not touched (it reaches the tests as it is).

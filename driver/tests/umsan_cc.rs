@@ -119,13 +119,20 @@ fn preprocessing_matches_clang_and_defines_umsan() {
         .args(["-E", "p.c"])
         .output()
         .unwrap();
+    assert!(ours.status.success(), "{}", stderr(&ours));
+    // clang's output, with the configuration header for compiler caches
+    // (see `umsan_driver::cc::cache`) force-included.
+    let header = s.path("cache/umsan/config");
+    let header = std::fs::read_dir(&header).unwrap().next().unwrap().unwrap().path();
+    let header = header.join("umsan-config.h");
     let theirs = Command::new(CLANG)
         .current_dir(&s.0)
-        .args(["-E", "p.c"])
+        .args(["-E", "p.c", "-include"])
+        .arg(&header)
         .output()
         .unwrap();
-    assert!(ours.status.success(), "{}", stderr(&ours));
     assert_eq!(stdout(&ours), stdout(&theirs));
+    assert!(stdout(&ours).contains("\n#pragma umsan_config \""), "{}", stdout(&ours));
 
     let mut child = cmd(Path::new(UMSAN_CC), &s)
         .args(["-E", "-x", "c", "-"])
@@ -180,9 +187,16 @@ fn failing_compile_has_clangs_status_and_diagnostics() {
         stderr(&ours)
     );
     assert!(!stderr(&ours).contains("umsan-cc"), "{}", stderr(&ours));
-    // The embedded header was materialized into the (private) cache.
-    let cached: Vec<_> = std::fs::read_dir(s.path("cache/umsan")).unwrap().collect();
-    assert_eq!(cached.len(), 1);
+    // The embedded header was materialized into the (private) cache, next
+    // to the configuration header for compiler caches.
+    let mut cached: Vec<String> = std::fs::read_dir(s.path("cache/umsan"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    cached.retain(|d| d != "config");
+    assert_eq!(cached.len(), 1, "{cached:?}");
+    assert!(s.path("cache/umsan").join(&cached[0]).join("include/umsan.h").is_file());
+    assert!(s.path("cache/umsan/config").is_dir());
 }
 
 #[test]
@@ -318,7 +332,13 @@ fn pass_options_and_arguments_reach_clang() {
         Path::new(&include[2..]).join("umsan.h").is_file(),
         "{include}"
     );
-    let plugin = format!("-fpass-plugin={}", s.path("bin/libumsan_pass.so").display());
+    let plugin_path = s.path("bin/libumsan_pass.so").display().to_string();
+    let plugin = format!("-fpass-plugin={plugin_path}");
+    let i = lines.iter().position(|l| l == "-include").unwrap();
+    let header = lines[i + 1].clone();
+    assert!(header.ends_with("/umsan-config.h"), "{header}");
+    let plugin_dep = format!("-fdepfile-entry={plugin_path}");
+    let toml_dep = format!("-fdepfile-entry={toml}");
     // (No -fno-omit-frame-pointer: origins are off.)
     let want = [
         "-fno-discard-value-names",
@@ -330,6 +350,12 @@ fn pass_options_and_arguments_reach_clang() {
         "-Xclang",
         "-fsanitize=memory",
         &include,
+        "-include",
+        &header,
+        "-Xclang",
+        &plugin_dep,
+        "-Xclang",
+        &toml_dep,
         &plugin,
     ];
     assert_eq!(lines[1..], want);

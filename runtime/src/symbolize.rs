@@ -24,7 +24,7 @@
 //! Only called while the report lock is held. It allocates (through the
 //! runtime's own allocator, see [`crate::alloc::RuntimeAllocator`]).
 
-use core::ffi::{c_int, c_void, CStr};
+use core::ffi::{c_char, c_int, c_void, CStr};
 use std::sync::Mutex;
 
 /// One symbolized frame. Several frames share a `pc` when calls were inlined.
@@ -195,7 +195,47 @@ pub fn demangle(name: &str) -> String {
         }
     }
     // C++ (Itanium) names, e.g. `W::sum() const`.
-    addr2line::demangle_auto(name.into(), None).into_owned()
+    if name.starts_with("_Z") {
+        if let Some(d) = cxa_demangle(name) {
+            return d;
+        }
+    }
+    name.to_string()
+}
+
+/// The C++ runtime's own demangler (`__cxa_demangle`, from libstdc++, which
+/// every C++ program loads), found once with `dlsym`: a demangler of our own
+/// would double the size of every instrumented executable
+/// (driver/tests/binary_size.rs). It allocates its result with the
+/// program's `malloc` (umsan's interposed heap), freed right away.
+fn cxa_demangle(name: &str) -> Option<String> {
+    type Demangle = unsafe extern "C" fn(*const c_char, *mut c_char, *mut usize, *mut c_int) -> *mut c_char;
+    // 0: not looked up yet, 1: not there, else the function.
+    static FN: core::sync::atomic::AtomicUsize = core::sync::atomic::AtomicUsize::new(0);
+    let mut f = FN.load(core::sync::atomic::Ordering::Acquire);
+    if f == 0 {
+        // SAFETY: a valid C string; RTLD_DEFAULT searches the loaded objects.
+        let p = unsafe { libc::dlsym(libc::RTLD_DEFAULT, c"__cxa_demangle".as_ptr()) };
+        f = if p.is_null() { 1 } else { p as usize };
+        FN.store(f, core::sync::atomic::Ordering::Release);
+    }
+    if f == 1 {
+        return None;
+    }
+    let c = std::ffi::CString::new(name).ok()?;
+    let mut status: c_int = -1;
+    // SAFETY: f is __cxa_demangle; a null buffer asks it to allocate one.
+    let out = unsafe {
+        let demangle: Demangle = core::mem::transmute(f);
+        demangle(c.as_ptr(), core::ptr::null_mut(), core::ptr::null_mut(), &mut status)
+    };
+    if out.is_null() {
+        return None;
+    }
+    // SAFETY: a NUL-terminated string __cxa_demangle allocated with malloc.
+    let s = unsafe { std::ffi::CStr::from_ptr(out) }.to_string_lossy().into_owned();
+    unsafe { libc::free(out as *mut c_void) };
+    (status == 0).then_some(s)
 }
 
 struct Search {

@@ -11,6 +11,10 @@
 //!   `/usr/lib/llvm-19/bin/clang`).
 //! - `UMSAN_CONFIG`: `:`-separated TOML model files, as `-fumsan-config=`.
 //!
+//! `umsan-cc --umsan-cache-key` (alone) prints what identifies umsan-cc,
+//! the pass plugin, clang and the `UMSAN_CONFIG` model files, for ccache's
+//! `compiler_check` (`CCACHE_COMPILERCHECK="%compiler% --umsan-cache-key"`).
+//!
 //! Exit status: 1 with `umsan-cc: error: …` (`umsan-c++: error: …`) for a usage error of umsan's own
 //! flags or a missing resource; otherwise clang's (it replaces this process).
 
@@ -38,7 +42,19 @@ fn main() -> ExitCode {
 
 fn run(language: cc::Language, argv: &[OsString]) -> Result<ExitCode> {
     let resources = cc::Resources::from_process()?;
+    if argv.iter().any(|a| a == cc::cache::CACHE_KEY_FLAG) {
+        anyhow::ensure!(
+            argv.len() == 1,
+            "{} takes no other arguments",
+            cc::cache::CACHE_KEY_FLAG
+        );
+        print!("{}", cc::cache_key(&resources)?);
+        return Ok(ExitCode::SUCCESS);
+    }
     let plan = cc::plan_for(language, argv, &resources)?;
+    for w in &plan.warnings {
+        eprintln!("{}: warning: {w}", language.tool_name());
+    }
     let mut cmd = plan.command();
     let clang = plan.clang.display();
 

@@ -8,6 +8,9 @@
 //! - `umsan cc ARGS…`: the same as `umsan-cc ARGS…`; `umsan c++ ARGS…`: the
 //!   same as `umsan-c++ ARGS…`.
 //!
+//! - `umsan flags --cc|--cxx|--cflags [-fumsan-…]`: what a hand-written
+//!   Makefile needs, pkg-config style (see `umsan_driver::cc::print_flags`).
+//!
 //! Argument parsing and error printing live here; the work is in the
 //! library.
 
@@ -41,6 +44,25 @@ enum Cmd {
                       found; 2 on a usage error; 127 if COMMAND could not be started."
     )]
     Ci(CiArgs),
+    /// Print what a hand-written Makefile needs (pkg-config style):
+    /// `CC := $(shell umsan flags --cc)`,
+    /// `CFLAGS += $(shell umsan flags --cflags -fumsan-config=models.toml)`.
+    #[command(group(clap::ArgGroup::new("query").required(true).args(["cc", "cxx", "cflags"])))]
+    Flags {
+        /// The absolute path of umsan-cc.
+        #[arg(long)]
+        cc: bool,
+        /// The absolute path of umsan-c++.
+        #[arg(long)]
+        cxx: bool,
+        /// Compile flags: -g and the given umsan flags, checked, with
+        /// config files made absolute.
+        #[arg(long)]
+        cflags: bool,
+        /// umsan flags (-fumsan-config=FILE, -fno-umsan-track-origins, …).
+        #[arg(allow_hyphen_values = true, value_name = "UMSAN-FLAGS")]
+        flags: Vec<String>,
+    },
     /// The compiler wrapper: `umsan cc ARGS…` is `umsan-cc ARGS…`.
     #[command(disable_help_flag = true, disable_version_flag = true)]
     Cc {
@@ -91,6 +113,37 @@ fn main() -> ExitCode {
         Cmd::Ci(args) => run_ci(args.into()),
         Cmd::Cc { args } => run_cc(umsan_driver::cc::Language::C, args),
         Cmd::Cxx { args } => run_cc(umsan_driver::cc::Language::Cxx, args),
+        Cmd::Flags {
+            cc,
+            cxx,
+            cflags: _,
+            flags,
+        } => {
+            use umsan_driver::cc::print_flags::{print_flags, Query};
+            let query = if cc {
+                Query::Cc
+            } else if cxx {
+                Query::Cxx
+            } else {
+                Query::Cflags
+            };
+            let printed = umsan_driver::cc::resources::exe_dir()
+                .map_err(|e| e.to_string())
+                .and_then(|dir| {
+                    let cwd = std::env::current_dir().map_err(|e| e.to_string())?;
+                    print_flags(query, &flags, &dir, &cwd).map_err(|e| e.to_string())
+                });
+            match printed {
+                Ok(line) => {
+                    println!("{line}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("umsan flags: error: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
     }
 }
 

@@ -9,7 +9,7 @@
 //! | `CFLAGS_<target>` | the user's value, then [`C_FLAGS`] and a toolchain stamp | debug info for `file:line` in reports; the stamp changes with the pass or runtime, so `cc` build scripts (which declare `rerun-if-env-changed` for it) rebuild their C |
 //! | `CARGO_TARGET_<TRIPLE>_RUSTFLAGS` or `CARGO_ENCODED_RUSTFLAGS` | the user's flags, then [`link_args`] | the runtime in every binary and test binary; see [`layer_rustflags`] |
 //! | `CARGO_ENCODED_RUSTDOCFLAGS` | the user's flags, then [`link_args`] | doctests link the C too |
-//! | `RUSTC_WRAPPER` | `""` when the wrapper is a compiler cache `cc` would put in front of the C compiler | see [`neutralize_wrapper`] |
+//! | `RUSTC_WRAPPER` | `""` when the wrapper is a compiler cache `cc` would put in front of the C compiler, other than sccache | see [`neutralize_wrapper`] |
 //!
 //! `UMSAN_OPTIONS` and everything else pass through unchanged.
 
@@ -33,6 +33,11 @@ pub const ENCODED_SEP: char = '\x1f';
 /// Compiler caches the `cc` crate puts in front of the C compiler when
 /// `RUSTC_WRAPPER` names one of them (compared by file stem, ignoring case).
 pub const C_CAPABLE_WRAPPERS: &[&str] = &["sccache", "cachepot", "buildcache", "kache"];
+
+/// Of [`C_CAPABLE_WRAPPERS`], those known to cache umsan's objects
+/// correctly (`umsan-cc` puts its configuration digest into the
+/// preprocessed output: see `cc::cache`; `driver/tests/caches.rs`).
+pub const UMSAN_AWARE_WRAPPERS: &[&str] = &["sccache"];
 
 /// What the environment is assembled from.
 #[derive(Clone, Debug)]
@@ -190,32 +195,40 @@ pub fn layer_encoded(
     Ok(EnvChanges::from([(encoded_var, Some(value.into()))]))
 }
 
-/// Keep compiler caches away from the C compiler: the `cc` crate runs
-/// `sccache umsan-cc …` when `RUSTC_WRAPPER` is sccache (or a similar
-/// cache), which would cache instrumented objects without knowing about the
-/// pass. So `RUSTC_WRAPPER` is set to `""` (cargo: no wrapper, overriding
-/// config files) when the user's wrapper (`RUSTC_WRAPPER`, else
-/// `CARGO_BUILD_RUSTC_WRAPPER`) is such a cache, or when neither is set
-/// (a wrapper from a config file is usually sccache). Any other wrapper the
-/// user set in the environment is kept.
+/// Keep unknown compiler caches away from the C compiler: the `cc` crate
+/// runs `<cache> umsan-cc …` when `RUSTC_WRAPPER` is sccache (or a similar
+/// cache). sccache caches umsan's objects correctly (it hashes the
+/// preprocessed output, which carries umsan's configuration digest), so it
+/// is kept; for the others `RUSTC_WRAPPER` is set to `""` (cargo: no
+/// wrapper, overriding config files). Also when neither `RUSTC_WRAPPER` nor
+/// `CARGO_BUILD_RUSTC_WRAPPER` is set (a wrapper from a config file could
+/// be any of them). Any other wrapper the user set in the environment is
+/// kept.
 pub fn neutralize_wrapper(get: &dyn Fn(&str) -> Option<OsString>) -> EnvChanges {
     let user = get("RUSTC_WRAPPER").or_else(|| get("CARGO_BUILD_RUSTC_WRAPPER"));
     match user {
-        Some(w) if !w.is_empty() && !is_c_capable_wrapper(&w) => EnvChanges::new(),
+        Some(w) if !w.is_empty() && (!is_c_capable_wrapper(&w) || is_umsan_aware_wrapper(&w)) => {
+            EnvChanges::new()
+        }
         _ => EnvChanges::from([("RUSTC_WRAPPER".to_owned(), Some(OsString::new()))]),
     }
 }
 
 /// Would the `cc` crate use wrapper `w` for C compiles too?
 pub fn is_c_capable_wrapper(w: &OsStr) -> bool {
+    stem_in(w, C_CAPABLE_WRAPPERS)
+}
+
+/// Does wrapper `w` cache umsan's objects correctly?
+pub fn is_umsan_aware_wrapper(w: &OsStr) -> bool {
+    stem_in(w, UMSAN_AWARE_WRAPPERS)
+}
+
+fn stem_in(w: &OsStr, names: &[&str]) -> bool {
     Path::new(w)
         .file_stem()
         .and_then(OsStr::to_str)
-        .is_some_and(|stem| {
-            C_CAPABLE_WRAPPERS
-                .iter()
-                .any(|c| c.eq_ignore_ascii_case(stem))
-        })
+        .is_some_and(|stem| names.iter().any(|c| c.eq_ignore_ascii_case(stem)))
 }
 
 fn utf8(v: Option<OsString>, what: &str) -> Result<Option<String>, EnvError> {
@@ -371,8 +384,10 @@ mod tests {
         };
         let off = EnvChanges::from([("RUSTC_WRAPPER".to_owned(), Some(OsString::new()))]);
         assert_eq!(w(&[]), off);
-        assert_eq!(w(&[("RUSTC_WRAPPER", "/usr/bin/sccache")]), off);
-        assert_eq!(w(&[("RUSTC_WRAPPER", "SCCACHE.EXE")]), off);
+        // sccache sees umsan's configuration: kept.
+        assert_eq!(w(&[("RUSTC_WRAPPER", "/usr/bin/sccache")]), EnvChanges::new());
+        assert_eq!(w(&[("RUSTC_WRAPPER", "SCCACHE.EXE")]), EnvChanges::new());
+        assert_eq!(w(&[("RUSTC_WRAPPER", "/usr/bin/buildcache")]), off);
         assert_eq!(w(&[("CARGO_BUILD_RUSTC_WRAPPER", "cachepot")]), off);
         assert_eq!(w(&[("RUSTC_WRAPPER", "")]), off);
         assert_eq!(

@@ -12,7 +12,8 @@
 //!   so build scripts and proc macros get neither the flags nor the C
 //!   compiler's runtime, as cargo-careful and cargo-fuzz do,
 //! - uses its own target directory, `<target dir>/umsan`,
-//! - keeps compiler caches (sccache via `RUSTC_WRAPPER`) away from the C.
+//! - keeps compiler caches other than sccache (via `RUSTC_WRAPPER`) away
+//!   from the C (sccache sees umsan's configuration: `cc::cache`).
 //!
 //! Rust code is not instrumented. At the boundary the pass treats values
 //! from uninstrumented code as initialized, and Rust's heap goes through

@@ -13,7 +13,7 @@
 //!       [-fpass-plugin=<abs libumsan_pass.so>]                   (-c, -S, linking)
 //!       [-Wl,-u,__umsan_preinit_anchor
 //!        -Wl,--export-dynamic-symbol=__umsan_* -Wl,--export-dynamic-symbol=umsan_*
-//!        [-x none] <abs libumsan_rt.a> -lpthread -ldl -lm]       (links an executable)
+//!        [-x none] <slim copy of libumsan_rt.a> -lpthread -ldl -lm]  (links an executable)
 //! ```
 //!
 //! with the pass options in the environment variable
@@ -28,11 +28,15 @@
 //! all) is passed through unchanged.
 
 pub mod args;
+pub mod cache;
+pub mod distributed;
 pub mod flags;
 pub mod ignorelist;
 pub mod options;
+pub mod print_flags;
 pub mod resources;
 pub mod response;
+pub mod slim;
 
 use std::ffi::OsString;
 use std::fmt;
@@ -40,6 +44,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use args::Mode;
+pub use cache::CacheError;
+use flags::InputKind;
 pub use options::OptionError;
 pub use resources::ResourceError;
 
@@ -57,6 +63,9 @@ pub enum Error {
     Option(OptionError),
     /// A missing plugin, runtime, header or clang.
     Resource(ResourceError),
+    /// A file of the configuration that cannot be read, or the
+    /// configuration header that cannot be written.
+    Cache(CacheError),
 }
 
 impl fmt::Display for Error {
@@ -64,6 +73,7 @@ impl fmt::Display for Error {
         match self {
             Error::Option(e) => e.fmt(f),
             Error::Resource(e) => e.fmt(f),
+            Error::Cache(e) => e.fmt(f),
         }
     }
 }
@@ -73,6 +83,7 @@ impl std::error::Error for Error {
         match self {
             Error::Option(_) => None,
             Error::Resource(e) => e.source(),
+            Error::Cache(e) => e.source(),
         }
     }
 }
@@ -80,6 +91,12 @@ impl std::error::Error for Error {
 impl From<OptionError> for Error {
     fn from(e: OptionError) -> Self {
         Error::Option(e)
+    }
+}
+
+impl From<CacheError> for Error {
+    fn from(e: CacheError) -> Self {
+        Error::Cache(e)
     }
 }
 
@@ -104,6 +121,9 @@ pub struct Resources {
     pub cwd: PathBuf,
     /// Value of `UMSAN_CONFIG`, if set.
     pub config_env: Option<String>,
+    /// Where generated files go (`$XDG_CACHE_HOME`, `~/.cache`, or the
+    /// temporary directory): the configuration header of [`cache`].
+    pub cache_root: PathBuf,
 }
 
 impl Resources {
@@ -127,6 +147,7 @@ impl Resources {
             include_dir,
             cwd,
             config_env,
+            cache_root: cache,
         })
     }
 }
@@ -142,6 +163,8 @@ pub struct Plan {
     pub pass_options: Option<String>,
     /// `--version` was asked for: run clang, then print umsan's version line.
     pub print_version: bool,
+    /// Warnings for umsan-cc to print before running clang.
+    pub warnings: Vec<String>,
 }
 
 impl Plan {
@@ -213,6 +236,26 @@ pub fn version_line_for(language: Language) -> String {
     )
 }
 
+/// The output of `umsan-cc --umsan-cache-key` (see [`cache::cache_key`]):
+/// for ccache's `compiler_check`.
+pub fn cache_key(res: &Resources) -> Result<String, Error> {
+    let exe = std::env::current_exe().map_err(|source| ResourceError::Process {
+        what: "the location of the executable",
+        source,
+    })?;
+    let plugin = resources::plugin(&res.exe_dir)?;
+    let mut env_options = options::PassOptions::default();
+    if let Some(value) = &res.config_env {
+        env_options.apply_env(value, &res.cwd)?;
+    }
+    Ok(cache::cache_key(
+        &exe,
+        &plugin,
+        &res.clang,
+        &env_options.configs,
+    )?)
+}
+
 /// Assemble the clang command of `umsan-cc` for `argv` (without the
 /// program name).
 pub fn plan(argv: &[OsString], res: &Resources) -> Result<Plan, Error> {
@@ -221,7 +264,12 @@ pub fn plan(argv: &[OsString], res: &Resources) -> Result<Plan, Error> {
 
 /// Assemble the clang command of the wrapper for `language`.
 pub fn plan_for(language: Language, argv: &[OsString], res: &Resources) -> Result<Plan, Error> {
-    let parsed = args::parse(argv, &res.cwd, res.config_env.as_deref())?;
+    // A remote compile of distcc: the preprocessed file carries the models
+    // (see `distributed`).
+    let (parsed, remote_cwd) = match distributed::parse_embedded(argv, res)? {
+        Some(found) => found,
+        None => (args::parse(argv, &res.cwd, res.config_env.as_deref())?, None),
+    };
     let class = &parsed.classification;
     let front_end = class.uses_front_end();
 
@@ -239,9 +287,17 @@ pub fn plan_for(language: Language, argv: &[OsString], res: &Resources) -> Resul
         // Value names let reports name stack variables (as with MemorySanitizer).
         before.push("-fno-discard-value-names".into());
     }
+    // A remote compile records the preprocessing host's directory (a
+    // user's own -fdebug-compilation-dir comes later and wins).
+    if let Some(cwd) = &remote_cwd {
+        before.push(format!("-fdebug-compilation-dir={cwd}").into());
+    }
+    // Preprocessed inputs do not use -D/-I (clang would warn).
+    let only_preprocessed = !class.inputs.is_empty()
+        && class.inputs.iter().all(|k| *k == InputKind::Preprocessed);
     // Information queries compile nothing (and `-v` alone would warn that
     // `-D`/`-I` are unused): leave them exactly as the user wrote them.
-    if class.mode != Mode::Info {
+    if class.mode != Mode::Info && !only_preprocessed {
         if front_end {
             after.push("-D__UMSAN__=1".into());
             if parsed.options.msan_compat {
@@ -259,8 +315,18 @@ pub fn plan_for(language: Language, argv: &[OsString], res: &Resources) -> Resul
         }
         after.push(concat_os("-I", &res.include_dir));
     }
+    // Compiler caches must see everything the object depends on (see
+    // `cache`): whenever a C source is preprocessed, force-include the
+    // configuration header and name the plugin and model files as
+    // dependencies.
+    if class.mode != Mode::Info && class.inputs.contains(&InputKind::Source) {
+        after.extend(cache::header_args(&parsed, res)?);
+    }
 
     let mut pass_options = None;
+    if class.mode.generates_code() && front_end {
+        distributed::check_clang(&res.clang).map_err(CacheError::Inconsistent)?;
+    }
     if class.mode.generates_code() {
         let plugin = resources::plugin(&res.exe_dir)?;
         after.push(concat_os("-fpass-plugin=", &plugin));
@@ -270,8 +336,12 @@ pub fn plan_for(language: Language, argv: &[OsString], res: &Resources) -> Resul
         options.msan_compat &= !class.inputs.contains(&flags::InputKind::Ir);
         pass_options = Some(options.to_env_value());
     }
+    let mut warnings = Vec::new();
     if class.links_executable() {
         let runtime = resources::runtime(&res.exe_dir)?;
+        // Only what the program can reach, without debug info (see `slim`).
+        let (runtime, warning) = slim::link_runtime(&runtime, &res.cache_root);
+        warnings.extend(warning);
         after.extend(
             [
                 format!("-Wl,-u,{PREINIT_ANCHOR}"),
@@ -317,6 +387,7 @@ pub fn plan_for(language: Language, argv: &[OsString], res: &Resources) -> Resul
         args,
         pass_options,
         print_version: class.version && class.mode == Mode::Info,
+        warnings,
     })
 }
 
@@ -352,6 +423,7 @@ mod tests {
                 include_dir: "/inc".into(),
                 cwd: root.clone(),
                 config_env: None,
+                cache_root: root.join("cache"),
             };
             Fixture { root, res }
         }
@@ -369,7 +441,26 @@ mod tests {
                 .iter()
                 .map(|a| a.to_string_lossy().into_owned())
                 .collect();
-            s.join(" ").replace(&self.root.display().to_string(), "R")
+            // The configuration header's path holds a digest: show it as `H`.
+            if let Some(i) = s.iter().position(|a| a == "-include") {
+                let h = &s[i + 1];
+                assert!(
+                    h.starts_with(&self.root.join("cache/umsan/config/").display().to_string())
+                        && h.ends_with("/umsan-config.h"),
+                    "{h}"
+                );
+            }
+            let mut out = Vec::new();
+            let mut it = s.into_iter();
+            while let Some(a) = it.next() {
+                let header = a == "-include";
+                out.push(a);
+                if header {
+                    it.next();
+                    out.push("H".into());
+                }
+            }
+            out.join(" ").replace(&self.root.display().to_string(), "R")
         }
     }
 
@@ -382,26 +473,30 @@ mod tests {
     const LINK: &str = "-Wl,-u,__umsan_preinit_anchor -Wl,--export-dynamic-symbol=__umsan_* \
                         -Wl,--export-dynamic-symbol=umsan_* -Wl,--export-dynamic-symbol=__msan_*";
     const RT: &str = "R/bin/libumsan_rt.a -lpthread -ldl -lm";
+    /// The configuration header and the dependency on the plugin (see `cache`).
+    const CFG: &str = "-include H -Xclang -fdepfile-entry=R/bin/libumsan_pass.so";
 
     #[test]
     fn commands() {
         let f = Fixture::new("cmds");
         let cases: Vec<(&str, String)> = vec![
-            ("-c a.c -o a.o -O2 -g", "-fno-omit-frame-pointer -fno-discard-value-names -c a.c -o a.o -O2 -g -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
-            ("-E a.c", "-E a.c -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc".into()),
-            ("-M a.c", "-M a.c -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc".into()),
+            ("-c a.c -o a.o -O2 -g", format!("-fno-omit-frame-pointer -fno-discard-value-names -c a.c -o a.o -O2 -g -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so")),
+            ("-E a.c", format!("-E a.c -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG}")),
+            ("-M a.c", format!("-M a.c -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG}")),
             ("-dumpmachine", "-dumpmachine".into()),
             ("-v", "-v".into()),
             ("--version", "--version".into()),
-            ("a.c -o a", format!("-fno-omit-frame-pointer -fno-discard-value-names a.c -o a -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT}")),
+            ("a.c -o a", format!("-fno-omit-frame-pointer -fno-discard-value-names a.c -o a -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT}")),
             ("a.o b.a -o a", format!("a.o b.a -o a -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT}")),
-            ("-shared -fPIC a.c -o a.so", "-fno-omit-frame-pointer -fno-discard-value-names -shared -fPIC a.c -o a.so -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
+            ("-shared -fPIC a.c -o a.so", format!("-fno-omit-frame-pointer -fno-discard-value-names -shared -fPIC a.c -o a.so -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so")),
             ("-r a.o -o b.o", "-r a.o -o b.o -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
             ("-c a.s", "-c a.s -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
-            ("-x c - -o a", format!("-fno-omit-frame-pointer -fno-discard-value-names -x c - -o a -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} -x none {RT}")),
-            ("a.c -- b.c", format!("-fno-omit-frame-pointer -fno-discard-value-names a.c -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT} -- b.c")),
+            ("-x c - -o a", format!("-fno-omit-frame-pointer -fno-discard-value-names -x c - -o a -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so {LINK} -x none {RT}")),
+            ("a.c -- b.c", format!("-fno-omit-frame-pointer -fno-discard-value-names a.c -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT} -- b.c")),
+            // Preprocessed input: no -D/-I (unused), no configuration header.
+            ("-c a.i", "-fno-omit-frame-pointer -fno-discard-value-names -c a.i -fpass-plugin=R/bin/libumsan_pass.so".into()),
             // No code, no plugin (so it works before the plugin is built).
-            ("-fsyntax-only a.c", "-fsyntax-only a.c -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc".into()),
+            ("-fsyntax-only a.c", format!("-fsyntax-only a.c -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG}")),
         ];
         for (input, want) in cases {
             assert_eq!(f.args(input), want, "{input}");
@@ -505,7 +600,7 @@ mod tests {
             f.args("-c a.c -fsanitize-ignorelist=ign.txt"),
             "-fno-omit-frame-pointer -fno-discard-value-names -c a.c -fsanitize-ignorelist=ign.txt \
              -D__UMSAN__=1 -Xclang -fsanitize=memory -Xclang -fsanitize-ignorelist=R/ign.txt -I/inc \
-             -fpass-plugin=R/bin/libumsan_pass.so"
+             -include H -Xclang -fdepfile-entry=R/bin/libumsan_pass.so -fpass-plugin=R/bin/libumsan_pass.so"
         );
         // -fno-sanitize-ignorelist drops the ones before it.
         assert!(!f.args("-c a.c -fsanitize-ignorelist=ign.txt -fno-sanitize-ignorelist").contains("R/ign.txt"));
@@ -524,6 +619,33 @@ mod tests {
         }
         // Other sanitizers pass through unchanged.
         assert!(f.args("-c a.c -fsanitize=undefined -fno-sanitize=memory").contains("-fsanitize=undefined -fno-sanitize=memory"));
+    }
+
+    #[test]
+    fn preprocessed_file_carries_the_configuration() {
+        let f = Fixture::new("dist");
+        let empty_plugin = format!("{:032x}", cache::hash_file(&f.res.exe_dir.join(resources::PLUGIN_NAME)).unwrap());
+        let i = f.root.join("x.i");
+        let write = |plugin: &str| {
+            let pragmas = format!(
+                "#pragma umsan_plugin \"{plugin}\"\n#pragma umsan_cwd \"/there\"\n\
+                 #pragma umsan_model \"/there/m.toml\" \"# models\\n\"\nint x;\n"
+            );
+            std::fs::write(&i, pragmas).unwrap();
+        };
+        write(&empty_plugin);
+        // The model named on the command line does not exist here: the
+        // file's own is used, and the debug directory is the file's.
+        let p = f.plan("-g -c x.i -fumsan-config=m.toml").unwrap();
+        let opts = p.pass_options.unwrap();
+        let model = opts.split("config=").nth(1).unwrap();
+        assert!(model.ends_with("/m.toml") && model.contains("/cache/umsan/models/"), "{opts}");
+        assert_eq!(std::fs::read_to_string(model).unwrap(), "# models\n");
+        assert!(p.args.iter().any(|a| a == "-fdebug-compilation-dir=/there"), "{:?}", p.args);
+
+        write("0123");
+        let err = f.plan("-c x.i -fumsan-config=m.toml").unwrap_err().to_string();
+        assert!(err.contains("pass plugin 0123") && err.contains("same umsan build"), "{err}");
     }
 
     #[test]
