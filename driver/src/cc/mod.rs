@@ -509,7 +509,11 @@ mod tests {
         let args = |a: &str| {
             let argv: Vec<OsString> = a.split_whitespace().map(OsString::from).collect();
             let p = plan_for(Language::Cxx, &argv, &f.res).unwrap();
-            let s: Vec<String> = p.args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+            let mut s: Vec<String> = p.args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+            // The configuration header's path holds a digest: `H`, as in `Fixture::args`.
+            if let Some(i) = s.iter().position(|a| a == "-include") {
+                s[i + 1] = "H".into();
+            }
             s.join(" ").replace(&f.root.display().to_string(), "R")
         };
         assert_eq!(
@@ -527,7 +531,8 @@ mod tests {
         assert_eq!(
             args("-c -x c++ - -o a.o"),
             "--driver-mode=g++ -fno-omit-frame-pointer -fno-discard-value-names -c -x c++ - -o a.o \
-             -D__UMSAN__=1 -I/inc -fpass-plugin=R/bin/libumsan_pass.so"
+             -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc -include H \
+             -Xclang -fdepfile-entry=R/bin/libumsan_pass.so -fpass-plugin=R/bin/libumsan_pass.so"
         );
         for (name, lang) in [
             ("umsan-c++", Language::Cxx),
