@@ -2,16 +2,9 @@
 // uninitialized where the program uses it.
 // EXPECT: report
 // CFLAGS: -msse4.2 -maes
-#include "../common/opaque.h"
+#include "../common/simd.h"
 #include <nmmintrin.h>
 #include <wmmintrin.h>
-
-static __m128i partly(int init, int seed) {
-    unsigned char *p = uninit_heap(16);
-    for (int i = 0; i < init; i++)
-        p[i] = (unsigned char)OPAQUE_INT(seed + 3 * i);
-    return _mm_loadu_si128((const __m128i *)p);
-}
 
 int main(void) {
     __m128i lo8 = partly(8, 1), full = partly(16, 5);

@@ -4,18 +4,10 @@
 // EXPECT: clean
 // ORACLE: skip (MemorySanitizer approximates pshufb, vpermd and the scalar/horizontal forms lane by lane: it reports lanes the program drops)
 // CFLAGS: -msse4.2 -maes -mpclmul
-#include "../common/opaque.h"
+#include "../common/simd.h"
 #include <nmmintrin.h>
 #include <stdint.h>
 #include <wmmintrin.h>
-
-/* 16 bytes: [0, init) initialized, the rest uninitialized. */
-static __m128i partly(int init, int seed) {
-    unsigned char *p = uninit_heap(16);
-    for (int i = 0; i < init; i++)
-        p[i] = (unsigned char)OPAQUE_INT(seed + 3 * i);
-    return _mm_loadu_si128((const __m128i *)p);
-}
 
 int main(void) {
     int acc = 0;
