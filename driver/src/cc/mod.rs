@@ -297,23 +297,26 @@ pub fn plan_for(language: Language, argv: &[OsString], res: &Resources) -> Resul
         && class.inputs.iter().all(|k| *k == InputKind::Preprocessed);
     // Information queries compile nothing (and `-v` alone would warn that
     // `-D`/`-I` are unused): leave them exactly as the user wrote them.
-    if class.mode != Mode::Info && !only_preprocessed {
-        if front_end {
+    if class.mode != Mode::Info {
+        if front_end && !only_preprocessed {
             after.push("-D__UMSAN__=1".into());
-            if parsed.options.msan_compat {
-                // Source prepared for MemorySanitizer: clang's front end
-                // (only: a driver-level -fsanitize=memory would run MSan's
-                // pass and link its runtime) answers
-                // `__has_feature(memory_sanitizer)` and marks what MSan
-                // would sanitize; MSan's pass is neutralized by the plugin.
-                after.extend(["-Xclang", "-fsanitize=memory"].map(OsString::from));
-                for list in &parsed.ignorelists {
-                    after.push("-Xclang".into());
-                    after.push(concat_os("-fsanitize-ignorelist=", list));
-                }
+        }
+        // Source prepared for MemorySanitizer: clang's front end (only: a
+        // driver-level -fsanitize=memory would run MSan's pass and link its
+        // runtime) answers `__has_feature(memory_sanitizer)` and marks what
+        // MSan would sanitize; MSan's pass is neutralized by the plugin.
+        // Also for a preprocessed file (a distcc remote compile): the marks
+        // are code generation, and must be those of a local compile.
+        if front_end && parsed.options.msan_compat {
+            after.extend(["-Xclang", "-fsanitize=memory"].map(OsString::from));
+            for list in &parsed.ignorelists {
+                after.push("-Xclang".into());
+                after.push(concat_os("-fsanitize-ignorelist=", list));
             }
         }
-        after.push(concat_os("-I", &res.include_dir));
+        if !only_preprocessed {
+            after.push(concat_os("-I", &res.include_dir));
+        }
     }
     // Compiler caches must see everything the object depends on (see
     // `cache`): whenever a C source is preprocessed, force-include the
@@ -493,8 +496,9 @@ mod tests {
             ("-c a.s", "-c a.s -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
             ("-x c - -o a", format!("-fno-omit-frame-pointer -fno-discard-value-names -x c - -o a -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so {LINK} -x none {RT}")),
             ("a.c -- b.c", format!("-fno-omit-frame-pointer -fno-discard-value-names a.c -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT} -- b.c")),
-            // Preprocessed input: no -D/-I (unused), no configuration header.
-            ("-c a.i", "-fno-omit-frame-pointer -fno-discard-value-names -c a.i -fpass-plugin=R/bin/libumsan_pass.so".into()),
+            // Preprocessed input: no -D/-I (unused), no configuration header;
+            // the front end's msan-compat marks as for the source.
+            ("-c a.i", "-fno-omit-frame-pointer -fno-discard-value-names -c a.i -Xclang -fsanitize=memory -fpass-plugin=R/bin/libumsan_pass.so".into()),
             // No code, no plugin (so it works before the plugin is built).
             ("-fsyntax-only a.c", format!("-fsyntax-only a.c -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG}")),
         ];
