@@ -447,7 +447,7 @@ fn describe_origin(id: u32) -> Option<OriginInfo> {
                 let d = unsafe { std::ffi::CStr::from_ptr(o.descr as *const core::ffi::c_char) };
                 (variable, function) = split_descr(&d.to_string_lossy());
                 // The pass names the function as LLVM does: demangle C++.
-                function = function.map(|f| addr2line::demangle_auto(f.into(), None).into_owned());
+                function = function.map(|f| crate::symbolize::demangle(&f));
             }
         }
     }
