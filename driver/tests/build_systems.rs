@@ -10,41 +10,15 @@
 //! or before the pass plugin and runtime are built.
 
 mod common;
-use common::Scratch;
+use common::{have, Scratch, COPY_C, MAIN_C, MEMCPY_LIKE as MODELS};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 const UMSAN_CC: &str = env!("CARGO_BIN_EXE_umsan-cc");
 const UMSAN: &str = env!("CARGO_BIN_EXE_umsan");
 
-const MAIN_C: &str = r#"#include <stdio.h>
-#include <stdlib.h>
-#include <stddef.h>
-void mycopy(char *dst, const char *src, size_t n);
-int main(void) {
-    char *src = malloc(16);
-    char dst[16];
-    mycopy(dst, src, 16);
-    if (dst[3])
-        puts("set");
-    free(src);
-    return 0;
-}
-"#;
-
-const COPY_C: &str = r#"#include <stddef.h>
-void mycopy(char *dst, const char *src, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        ((volatile char *)dst)[i] = 0;
-    (void)src;
-}
-"#;
-
 /// `mycopy` moves the metadata of `src` (an uninitialized heap block):
 /// the branch at main.c:9 must be reported.
-const MODELS: &str =
-    "[[function]]\nname = \"mycopy\"\neffect = \"memcpy_like\"\ndst = 0\nsrc = 1\nlen = 2\nret = \"none\"\n";
-
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
@@ -54,13 +28,6 @@ fn repo() -> PathBuf {
 
 fn bin_dir() -> PathBuf {
     Path::new(UMSAN_CC).parent().unwrap().to_path_buf()
-}
-
-fn have(tool: &str) -> bool {
-    Command::new(tool)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
 }
 
 fn text(o: &Output) -> String {

@@ -11,49 +11,11 @@
 //! the pass plugin and runtime are not built yet.
 
 mod common;
-use common::Scratch;
+use common::{have, Scratch, COPY_C, COPY_IN, MAIN_C, MEMCPY_LIKE};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 const UMSAN_CC: &str = env!("CARGO_BIN_EXE_umsan-cc");
-
-/// A program whose outcome depends on the model of `mycopy`: `copy_in`
-/// makes `dst` initialized (clean), `memcpy_like` gives it the metadata of
-/// the uninitialized heap block (a report at the branch, line 9).
-const MAIN_C: &str = r#"#include <stdio.h>
-#include <stdlib.h>
-#include <stddef.h>
-void mycopy(char *dst, const char *src, size_t n);
-int main(void) {
-    char *src = malloc(16);
-    char dst[16];
-    mycopy(dst, src, 16);
-    if (dst[3])
-        puts("set");
-    free(src);
-    return 0;
-}
-"#;
-
-const COPY_C: &str = r#"#include <stddef.h>
-void mycopy(char *dst, const char *src, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        ((volatile char *)dst)[i] = 0;
-    (void)src;
-}
-"#;
-
-const COPY_IN: &str =
-    "[[function]]\nname = \"mycopy\"\neffect = \"copy_in\"\ndst = 0\nlen = 2\nret = \"none\"\n";
-const MEMCPY_LIKE: &str =
-    "[[function]]\nname = \"mycopy\"\neffect = \"memcpy_like\"\ndst = 0\nsrc = 1\nlen = 2\nret = \"none\"\n";
-
-fn have(tool: &str) -> bool {
-    Command::new(tool)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
 
 /// A private installation: `umsan-cc`, the runtime and a *copy* of the
 /// plugin (so that the test can "rebuild" it) in `<scratch>/bin/`, plus the

@@ -10,45 +10,12 @@
 //! runtime are built. Daemons listen on 127.0.0.1 only.
 
 mod common;
-use common::Scratch;
+use common::{have, Scratch, COPY_C, MAIN_C, MEMCPY_LIKE as MODELS};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 
 const UMSAN_CC: &str = env!("CARGO_BIN_EXE_umsan-cc");
-
-const MAIN_C: &str = r#"#include <stdio.h>
-#include <stdlib.h>
-#include <stddef.h>
-void mycopy(char *dst, const char *src, size_t n);
-int main(void) {
-    char *src = malloc(16);
-    char dst[16];
-    mycopy(dst, src, 16);
-    if (dst[3])
-        puts("set");
-    free(src);
-    return 0;
-}
-"#;
-
-const COPY_C: &str = r#"#include <stddef.h>
-void mycopy(char *dst, const char *src, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        ((volatile char *)dst)[i] = 0;
-    (void)src;
-}
-"#;
-
-const MODELS: &str =
-    "[[function]]\nname = \"mycopy\"\neffect = \"memcpy_like\"\ndst = 0\nsrc = 1\nlen = 2\nret = \"none\"\n";
-
-fn have(tool: &str) -> bool {
-    Command::new(tool)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
 
 fn text(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr)
