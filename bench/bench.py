@@ -14,6 +14,7 @@ configurations and runs them side by side:
     msan-recover-origins   the same with origins   (umsan's default semantics)
     umsan-eager      umsan-cc -O2 -fno-umsan-track-origins -fumsan-eager-checks
                                                   (MSan's default semantics)
+    umsan-nolocals   umsan-cc -O2 -fno-umsan-uninit-locals (only when named)
     valgrind         valgrind memcheck on the native build (smaller inputs)
 
 Prints median CPU (user+sys) and wall times over --reps runs, slowdown
@@ -93,8 +94,13 @@ BUILD_CONFIGS = {
     # umsan with MemorySanitizer's default semantics for arguments and
     # return values (checked at the call, as -fsanitize-memory-param-retval).
     "umsan-eager": {"cc": "umsan", "flags": ["-O2", "-fno-umsan-track-origins", "-fumsan-eager-checks"]},
+    # Ablation (not in "all"): umsan without marking uninitialized locals
+    # (-fno-umsan-uninit-locals), to measure what keeping them costs.
+    "umsan-nolocals": {"cc": "umsan", "flags": ["-O2", "-fno-umsan-uninit-locals"]},
 }
-ALL_CONFIGS = list(BUILD_CONFIGS) + ["valgrind"]
+# Configurations only run when named in --configs.
+OPTIONAL_CONFIGS = ["umsan-nolocals"]
+ALL_CONFIGS = [c for c in BUILD_CONFIGS if c not in OPTIONAL_CONFIGS] + ["valgrind"]
 # The configuration whose build each configuration runs.
 BUILD_OF = {c: c for c in BUILD_CONFIGS}
 BUILD_OF["valgrind"] = "native"
@@ -527,9 +533,10 @@ def main():
                 log(f"  {c:16} {cc} {' '.join(BUILD_CONFIGS[c]['flags'])}")
         return 0
 
-    def pick(spec, universe, what):
+    def pick(spec, universe, what, optional=()):
         if spec == "all":
             return list(universe)
+        universe = list(universe) + list(optional)
         items = [x.strip() for x in spec.split(",") if x.strip()]
         bad = [x for x in items if x not in universe]
         if bad:
@@ -537,7 +544,7 @@ def main():
         return [x for x in universe if x in items]
 
     workloads = pick(args.workloads, WORKLOADS, "workload")
-    configs = pick(args.configs, ALL_CONFIGS, "configuration")
+    configs = pick(args.configs, ALL_CONFIGS, "configuration", OPTIONAL_CONFIGS)
     reps = args.reps if args.reps is not None else (1 if args.quick else 5)
     if reps < 1:
         sys.exit("--reps must be >= 1")

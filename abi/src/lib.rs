@@ -163,6 +163,8 @@ pub mod rt {
     /// tracked, the first call creates the site's stack origin (creating
     /// stack: the caller's) and publishes its id into `*id_slot` with an
     /// atomic CAS; every call fills the origins of `[p, p + n)` with it.
+    /// `n == 0` (and `p` null) only creates the origin: the value of a
+    /// marked local (the pass's `uninit_locals`) takes it from `*id_slot`.
     pub const POISON_STACK: &str = "__umsan_poison_stack";
     /// `void __umsan_set_origin(void *p, size_t n, uint32_t origin)`: set
     /// the origin of every 4-byte granule touching `[p, p + n)` (used for

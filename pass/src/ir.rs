@@ -286,6 +286,36 @@ pub fn params(f: V) -> Vec<V> {
     (0..n).map(|i| unsafe { LLVMGetParam(f, i) }).collect()
 }
 
+/// `private unnamed_addr constant [N x i8] c"text"` named `name`.
+pub fn private_string(m: LLVMModuleRef, name: &str, text: &str) -> V {
+    unsafe {
+        let ctx = LLVMGetModuleContext(m);
+        let init = LLVMConstStringInContext2(ctx, text.as_ptr() as *const _, text.len(), 0);
+        let g = LLVMAddGlobal(m, LLVMTypeOf(init), cstring(name).as_ptr());
+        LLVMSetInitializer(g, init);
+        LLVMSetGlobalConstant(g, 1);
+        LLVMSetLinkage(g, llvm_sys::LLVMLinkage::LLVMPrivateLinkage);
+        LLVMSetUnnamedAddress(g, llvm_sys::LLVMUnnamedAddr::LLVMGlobalUnnamedAddr);
+        g
+    }
+}
+
+/// The distinct users of `v`, in use-list order.
+pub fn users(v: V) -> Vec<V> {
+    let mut out = Vec::new();
+    unsafe {
+        let mut u = LLVMGetFirstUse(v);
+        while !u.is_null() {
+            let user = LLVMGetUser(u);
+            if !out.contains(&user) {
+                out.push(user);
+            }
+            u = LLVMGetNextUse(u);
+        }
+    }
+    out
+}
+
 pub fn is_declaration(f: V) -> bool {
     unsafe { LLVMIsDeclaration(f) != 0 }
 }

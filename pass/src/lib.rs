@@ -97,14 +97,19 @@ fn guarded(f: impl FnOnce() -> Result<(), String>) -> *mut c_char {
 /// PipelineStartEP step (called from the C++ shim): marks the functions
 /// MemorySanitizer would not sanitize (`instrument::msan_compat`), validates
 /// the models and keeps modelled functions defined here from being inlined or having
-/// their signature changed, so every call stays visible.
+/// their signature changed, so every call stays visible; when the pipeline
+/// optimizes (-O1 and above), gives small locals a definite uninitialized
+/// value the optimizer cannot fold away (`instrument::uninit_locals`).
 #[no_mangle]
-pub extern "C" fn umsan_prepare_module(m: LLVMModuleRef) -> *mut c_char {
+pub extern "C" fn umsan_prepare_module(m: LLVMModuleRef, optimizing: bool) -> *mut c_char {
     guarded(|| {
         let opts = options::Options::from_env()?;
         instrument::msan_compat::mark_no_sanitize(m, opts.msan_compat);
         let models = models::Models::load(m, &opts.configs).inspect_err(|_| MODEL_ERROR_REPORTED.store(true, Relaxed))?;
         instrument::protect_modelled_functions(m, &models.defined_in(m));
+        if optimizing && opts.uninit_locals {
+            instrument::mark_uninit_locals(m, &models);
+        }
         instrument::apply_models_early(m, opts, models);
         Ok(())
     })

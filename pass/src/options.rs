@@ -47,6 +47,10 @@ pub struct Options {
     /// `sanitize_memory` is one MemorySanitizer would not sanitize
     /// (`no_sanitize("memory")`, ignorelist). See `instrument::msan_compat`.
     pub msan_compat: bool,
+    /// From -O1 on, give every small local a definite uninitialized value
+    /// where its life starts, so that the optimizer cannot fold a path
+    /// that leaves it uninitialized away (`instrument::uninit_locals`).
+    pub uninit_locals: bool,
 }
 
 /// Environment variable that turns [`Options::log_fallback`] on (read by
@@ -65,6 +69,7 @@ impl Default for Options {
             call_threshold: 3500,
             log_fallback: false,
             msan_compat: false,
+            uninit_locals: true,
         }
     }
 }
@@ -92,6 +97,7 @@ impl Options {
                 "exact-relational" => o.exact_relational = parse_bool(key, value)?,
                 "log-fallback" => o.log_fallback = parse_bool(key, value)?,
                 "msan-compat" => o.msan_compat = parse_bool(key, value)?,
+                "uninit-locals" => o.uninit_locals = parse_bool(key, value)?,
                 "config" => o.configs.extend(value.split(':').filter(|p| !p.is_empty()).map(PathBuf::from)),
                 "call-threshold" => {
                     o.call_threshold =
@@ -103,7 +109,7 @@ impl Options {
                 }
                 _ => {
                     return Err(format!(
-                        "unknown pass option '{key}' (known: track-origins, eager-checks, recover, exact-relational, config, max-inline-shadow-bytes, call-threshold, log-fallback, msan-compat)"
+                        "unknown pass option '{key}' (known: track-origins, eager-checks, recover, exact-relational, config, max-inline-shadow-bytes, call-threshold, log-fallback, msan-compat, uninit-locals)"
                     ))
                 }
             }

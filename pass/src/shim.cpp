@@ -23,7 +23,7 @@ using namespace llvm;
 extern "C" {
 // Implemented in Rust (pass/src/lib.rs). Return NULL on success, or an error
 // message that must be released with umsan_free_string.
-char *umsan_prepare_module(LLVMModuleRef M);
+char *umsan_prepare_module(LLVMModuleRef M, bool Optimizing);
 char *umsan_instrument_module(LLVMModuleRef M);
 char *umsan_ipo_module(LLVMModuleRef M);
 void umsan_free_string(char *S);
@@ -33,7 +33,7 @@ namespace {
 
 thread_local Module *CurrentModule = nullptr;
 
-PreservedAnalyses runRust(Module &M, char *(*Fn)(LLVMModuleRef)) {
+template <typename F> PreservedAnalyses runRust(Module &M, F Fn) {
   CurrentModule = &M;
   if (char *Err = Fn(wrap(&M))) {
     M.getContext().emitError(Twine("umsan: ") + Err);
@@ -48,10 +48,13 @@ PreservedAnalyses runRust(Module &M, char *(*Fn)(LLVMModuleRef)) {
 }
 
 /// Runs first (PipelineStartEP): protects modelled functions from inlining so
-/// their calls stay visible to the instrumentation at every -O level.
+/// their calls stay visible to the instrumentation at every -O level; when
+/// the pipeline optimizes, marks uninitialized locals (uninit_locals.rs).
 struct UmsanPreparePass : PassInfoMixin<UmsanPreparePass> {
+  bool Optimizing;
+  explicit UmsanPreparePass(bool Optimizing) : Optimizing(Optimizing) {}
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
-    return runRust(M, umsan_prepare_module);
+    return runRust(M, [this](LLVMModuleRef R) { return umsan_prepare_module(R, Optimizing); });
   }
   static bool isRequired() { return true; }
 };
@@ -217,8 +220,8 @@ void registerCallbacks(PassBuilder &PB) {
   zeroDontCareLanes();
   neutralizeMsan(PB);
   PB.registerPipelineStartEPCallback(
-      [](ModulePassManager &MPM, OptimizationLevel) {
-        MPM.addPass(UmsanPreparePass());
+      [](ModulePassManager &MPM, OptimizationLevel Level) {
+        MPM.addPass(UmsanPreparePass(Level != OptimizationLevel::O0));
       });
   PB.registerOptimizerLastEPCallback(
       [](ModulePassManager &MPM, OptimizationLevel Level) {
@@ -239,7 +242,7 @@ void registerCallbacks(PassBuilder &PB) {
           return true;
         }
         if (Name == "umsan-prepare") {
-          MPM.addPass(UmsanPreparePass());
+          MPM.addPass(UmsanPreparePass(true));
           return true;
         }
         return false;

@@ -43,7 +43,8 @@ pub extern "C" fn __umsan_unpoison_escaped(p: *const c_void) {
 /// Rust side of `void __umsan_poison_stack(void *p, size_t n, uint32_t
 /// *id_slot, const char *descr)`; `fp` is the C wrapper's frame. Poisons the
 /// slot; when origins are tracked, gives it the origin of its alloca site,
-/// created on first use into `*id_slot` (see [`origin::stack_origin`]).
+/// created on first use into `*id_slot` (see [`origin::stack_origin`]);
+/// with `n == 0`, only creates that origin.
 ///
 /// # Safety
 /// `id_slot` is null or the site's static `u32`; `descr` is null or a static
@@ -68,7 +69,9 @@ pub unsafe extern "C" fn __umsan_rt_poison_stack(
         return;
     }
     shadow::poison(p, n);
-    if origin::tracking() && n != 0 {
+    if origin::tracking() {
+        // n == 0: only the site's origin, for a marked local's value (the
+        // pass reads it from `*id_slot`).
         let id = origin::stack_origin(id_slot, descr, fp as usize);
         origin::fill(p, n, id);
     }

@@ -8,6 +8,7 @@
 //! | `-fumsan-eager-checks` / `-fno-umsan-eager-checks` | off | check arguments and return values at calls |
 //! | `-fumsan-recover` / `-fno-umsan-recover` | on | a report can return (`halt_on_error=0`); off: checks end in a `noreturn` call, faster code, the first report always ends the process |
 //! | `-fumsan-msan-compat` / `-fno-umsan-msan-compat` | on | source prepared for MemorySanitizer: `__has_feature(memory_sanitizer)`, `no_sanitize("memory")`, `-fsanitize-ignorelist=` (see `super::plan`) |
+//! | `-fumsan-uninit-locals` / `-fno-umsan-uninit-locals` | on | from -O1 on, a local left uninitialized on some path stays uninitialized through optimization (the pass's `uninit_locals`); off: as MemorySanitizer, such paths may be folded away |
 //!
 //! Environment `UMSAN_CONFIG` names more config files (`:`-separated), read
 //! before the command-line ones. The last of a flag and its negation wins.
@@ -35,6 +36,8 @@ pub const VALID_FLAGS: &[&str] = &[
     "-fno-umsan-recover",
     "-fumsan-msan-compat",
     "-fno-umsan-msan-compat",
+    "-fumsan-uninit-locals",
+    "-fno-umsan-uninit-locals",
 ];
 
 /// Environment variable naming config files, `:`-separated.
@@ -60,6 +63,8 @@ pub struct PassOptions {
     /// In the pass options (`msan-compat=1`) only when clang's front end
     /// compiles every input: see `super::plan`.
     pub msan_compat: bool,
+    /// Locals keep their uninitialized state through optimization.
+    pub uninit_locals: bool,
 }
 
 impl Default for PassOptions {
@@ -70,6 +75,7 @@ impl Default for PassOptions {
             recover: true,
             configs: Vec::new(),
             msan_compat: true,
+            uninit_locals: true,
         }
     }
 }
@@ -150,6 +156,8 @@ impl PassOptions {
             "-fno-umsan-recover" => self.recover = false,
             "-fumsan-msan-compat" => self.msan_compat = true,
             "-fno-umsan-msan-compat" => self.msan_compat = false,
+            "-fumsan-uninit-locals" => self.uninit_locals = true,
+            "-fno-umsan-uninit-locals" => self.uninit_locals = false,
             "-fumsan-config" | "-fumsan-config=" => {
                 return Err(OptionError::MissingValue(flag.to_owned()))
             }
@@ -205,6 +213,9 @@ impl PassOptions {
         if self.msan_compat {
             s.push_str(";msan-compat=1");
         }
+        if !self.uninit_locals {
+            s.push_str(";uninit-locals=0");
+        }
         if !self.configs.is_empty() {
             let paths: Vec<String> = self
                 .configs
@@ -238,6 +249,10 @@ mod tests {
         for f in ["-fno-umsan-track-origins", "-fumsan-eager-checks"] {
             o.apply_flag(f, cwd).unwrap();
         }
+        assert_eq!(o.to_env_value(), "track-origins=0;eager-checks=1");
+        o.apply_flag("-fno-umsan-uninit-locals", cwd).unwrap();
+        assert_eq!(o.to_env_value(), "track-origins=0;eager-checks=1;uninit-locals=0");
+        o.apply_flag("-fumsan-uninit-locals", cwd).unwrap();
         assert_eq!(o.to_env_value(), "track-origins=0;eager-checks=1");
         // The last one wins.
         for f in ["-fumsan-track-origins", "-fno-umsan-eager-checks", "-fumsan-msan-compat"] {

@@ -43,10 +43,12 @@ pub(super) enum Action {
     CallIf { cond: V, f: RtFn, args: Vec<V>, after: V },
     /// Right after `id` (the acquire load of a stack slot's origin-id
     /// `slot`): when the id is still 0, the runtime creates the origin
-    /// (`__umsan_poison_stack`); then the `size` bytes at `alloca` get the
-    /// id as origin, inline. `loc`: the debug location of the runtime call
-    /// (its return address is the origin stack's first frame).
-    StackOrigin { id: V, alloca: V, size: u64, align: u32, slot: V, descr: V, loc: LLVMMetadataRef },
+    /// (`__umsan_poison_stack`); then `id` stands for the joined value, and
+    /// `fill`'s `(alloca, size, align)` bytes get it as origin, inline (no
+    /// `fill`: the origin of a marked local's value, see `uninit_locals`).
+    /// `loc`: the debug location of the runtime call (its return address is
+    /// the origin stack's first frame).
+    StackOrigin { id: V, fill: Option<(V, u64, u32)>, slot: V, descr: V, loc: LLVMMetadataRef },
 }
 
 pub struct FunctionInstrumenter<'a> {
@@ -96,6 +98,9 @@ pub struct FunctionInstrumenter<'a> {
     /// epoch (`count[x]++`) would write back the bytes it read, and is
     /// dropped with its origin store.
     pub(super) shadow_loads: HashMap<V, (V, u32)>,
+    /// Stores of a marked local's uninitialized value into a stack slot
+    /// that was not promoted (see `uninit_locals`): erased at the end.
+    pub(super) dropped_stores: Vec<V>,
     /// False in a function MemorySanitizer would not sanitize
     /// (`no_sanitize("memory")`, an ignorelist entry: see `msan_compat.rs`):
     /// as MSan's pass does for such a function, every value counts as
@@ -134,6 +139,7 @@ impl<'a> FunctionInstrumenter<'a> {
             loc: std::ptr::null_mut(),
             memory_epoch: 0,
             shadow_loads: HashMap::new(),
+            dropped_stores: Vec::new(),
             propagate: !super::msan_compat::is_no_sanitize(func),
         }
     }
@@ -160,6 +166,9 @@ impl<'a> FunctionInstrumenter<'a> {
         self.fill_phis();
         self.finish_returns();
         self.materialize_actions();
+        for st in std::mem::take(&mut self.dropped_stores) {
+            unsafe { LLVMInstructionEraseFromParent(st) };
+        }
         Ok(())
     }
 
@@ -866,25 +875,31 @@ impl<'a> FunctionInstrumenter<'a> {
                     self.enter_if_then_after(cond, after);
                     self.call(f, &args);
                 }
-                Action::StackOrigin { id, alloca, size, align, slot, descr, loc } => {
+                Action::StackOrigin { id, fill, slot, descr, loc } => {
                     let before = ir::next_instruction(id);
                     self.loc = loc;
                     self.before(before);
                     let zero = self.icmp(LLVMIntPredicate::LLVMIntEQ, id, self.cx.const_i32(0));
                     let then = self.split_if_then(zero, before);
                     unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };
-                    self.call(self.cx.poison_stack, &[alloca, self.cx.const_i64(size), slot, descr]);
+                    let (p, n) = fill.map_or((unsafe { LLVMConstNull(self.cx.ptr) }, 0), |(a, n, _)| (a, n));
+                    self.call(self.cx.poison_stack, &[p, self.cx.const_i64(n), slot, descr]);
                     let created = self.load_acquire_i32(slot);
-                    // `before` starts the join block: the id is a phi there.
+                    // `before` starts the join block: the id is a phi there,
+                    // and stands for `id` wherever that was used.
                     self.before(before);
-                    let id = unsafe {
+                    let joined = unsafe {
                         let phi = LLVMBuildPhi(self.b, self.cx.i32, NONAME);
+                        LLVMReplaceAllUsesWith(id, phi);
+                        LLVMSetOperand(zero, 0, id);
                         let mut vals = [id, created];
                         let mut blocks = [ir::instruction_parent(id), then];
                         LLVMAddIncoming(phi, vals.as_mut_ptr(), blocks.as_mut_ptr(), 2);
                         phi
                     };
-                    self.fill_origin(id, alloca, size, align);
+                    if let Some((alloca, size, align)) = fill {
+                        self.fill_origin(joined, alloca, size, align);
+                    }
                 }
                 Action::UnpoisonIf { cond, ptrs, after } => {
                     self.enter_if_then_after(cond, after);

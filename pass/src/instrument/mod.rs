@@ -9,6 +9,7 @@ pub mod model_wrap;
 pub mod msan_compat;
 mod origin;
 mod shadow;
+pub mod uninit_locals;
 mod vararg;
 mod visit_arith;
 mod visit_call;
@@ -78,6 +79,8 @@ pub struct ModuleCx {
     /// their arguments' shadows are always in the param TLS and no call
     /// needs a tag (see [`closed_functions`]).
     pub closed: HashSet<V>,
+    /// Origin-id slots of marked locals, by description global.
+    uninit_slots: std::cell::RefCell<HashMap<V, V>>,
 }
 
 impl ModuleCx {
@@ -130,6 +133,7 @@ impl ModuleCx {
             alloc_wrappers: umsan_abi::ALLOC_WRAPPERS.iter().copied().collect(),
             instrumented: HashSet::new(),
             closed: HashSet::new(),
+            uninit_slots: Default::default(),
         };
         cx.param_tls = cx.tls_global(umsan_abi::tls::PARAM, tls_array);
         cx.retval_tls = cx.tls_global(umsan_abi::tls::RETVAL, tls_array);
@@ -187,18 +191,22 @@ impl ModuleCx {
     /// A private per-site `i32` (initially 0) in which the runtime caches the
     /// origin id of a stack slot, and the slot's description `name@function`.
     pub fn stack_origin_site(&self, var: &str, func: &str) -> (V, V) {
+        let descr = ir::private_string(self.module, "__umsan_stack_descr", &format!("{var}@{func}"));
+        (self.origin_slot(), descr)
+    }
+
+    /// The origin-id slot of a marked local (`uninit_locals`), one per
+    /// description: every copy of the local's value shares its origin.
+    pub fn uninit_origin_slot(&self, descr: V) -> V {
+        *self.uninit_slots.borrow_mut().entry(descr).or_insert_with(|| self.origin_slot())
+    }
+
+    fn origin_slot(&self) -> V {
         unsafe {
             let slot = LLVMAddGlobal(self.module, self.i32, cstring("__umsan_stack_origin").as_ptr());
             LLVMSetInitializer(slot, self.const_i32(0));
             LLVMSetLinkage(slot, llvm_sys::LLVMLinkage::LLVMPrivateLinkage);
-            let text = format!("{var}@{func}");
-            let descr = LLVMConstStringInContext2(self.ctx, text.as_ptr() as *const _, text.len(), 0);
-            let g = LLVMAddGlobal(self.module, LLVMTypeOf(descr), cstring("__umsan_stack_descr").as_ptr());
-            LLVMSetInitializer(g, descr);
-            LLVMSetGlobalConstant(g, 1);
-            LLVMSetLinkage(g, llvm_sys::LLVMLinkage::LLVMPrivateLinkage);
-            LLVMSetUnnamedAddress(g, llvm_sys::LLVMUnnamedAddr::LLVMGlobalUnnamedAddr);
-            (slot, g)
+            slot
         }
     }
 
@@ -310,7 +318,7 @@ pub fn instrument_module(module: LLVMModuleRef, opts: Options, models: Models) -
     let mut cx = ModuleCx::new(module, opts, models);
     let candidates: Vec<V> = ir::functions(module)
         .into_iter()
-        .filter(|&f| !ir::is_declaration(f) && should_instrument(&cx, f))
+        .filter(|&f| !ir::is_declaration(f) && should_instrument(&cx.models, f))
         .collect();
     cx.instrumented = candidates.iter().copied().collect();
     cx.closed = closed_functions(&cx.instrumented);
@@ -341,6 +349,7 @@ pub fn instrument_module(module: LLVMModuleRef, opts: Options, models: Models) -
         }
     }
     crate::models::remove_records(module);
+    uninit_locals::lower(module);
     if !cx.instrumented.is_empty() {
         require_runtime(&cx);
     }
@@ -474,10 +483,10 @@ fn strip_memory_attributes(module: LLVMModuleRef, instrumented: &[V]) {
 /// Functions left exactly as clang emitted them: modelled functions (their
 /// effect is applied at call sites), naked functions, and functions that opt
 /// out with `__attribute__((disable_sanitizer_instrumentation))`.
-fn should_instrument(cx: &ModuleCx, f: V) -> bool {
+fn should_instrument(models: &Models, f: V) -> bool {
     let name = ir::value_name(f);
     !(name.starts_with("__umsan_")
-        || cx.models.for_function(f).is_some()
+        || models.for_function(f).is_some()
         || ir::function_has_attr(f, "naked")
         || ir::function_has_attr(f, "disable_sanitizer_instrumentation"))
 }
@@ -488,10 +497,21 @@ pub fn apply_models_early(module: LLVMModuleRef, opts: Options, models: Models) 
     let cx = ModuleCx::new(module, opts, models);
     model_wrap::wrap_address_taken(&cx);
     for f in ir::functions(module) {
-        if !ir::is_declaration(f) && should_instrument(&cx, f) {
+        if !ir::is_declaration(f) && should_instrument(&cx.models, f) {
             function::FunctionInstrumenter::new(&cx, f).apply_models_early();
         }
     }
+}
+
+/// Before optimization, from -O1 on: marks the small locals of every
+/// function that will be instrumented with shadow propagation (see
+/// [`uninit_locals`]).
+pub fn mark_uninit_locals(module: LLVMModuleRef, models: &Models) {
+    let fns: Vec<V> = ir::functions(module)
+        .into_iter()
+        .filter(|&f| !ir::is_declaration(f) && should_instrument(models, f) && !msan_compat::is_no_sanitize(f))
+        .collect();
+    uninit_locals::mark_locals(module, &fns);
 }
 
 /// Marks modelled functions `noinline` and adds them to

@@ -68,7 +68,7 @@ pub fn wrap_address_taken(cx: &ModuleCx) {
         unsafe {
             LLVMReplaceAllUsesWith(f, w);
             // Direct calls keep calling `f` (their model applies there).
-            for u in users(w) {
+            for u in ir::users(w) {
                 if is_call(u) && LLVMGetCalledValue(u) == w {
                     LLVMSetOperand(u, ir::num_operands(u) - 1, f);
                 }
@@ -93,25 +93,11 @@ fn is_call(u: V) -> bool {
     ir::is_instruction(u) && matches!(ir::opcode(u), Op::LLVMCall | Op::LLVMInvoke | Op::LLVMCallBr)
 }
 
-fn users(v: V) -> Vec<V> {
-    let mut out = Vec::new();
-    unsafe {
-        let mut u = LLVMGetFirstUse(v);
-        while !u.is_null() {
-            let user = LLVMGetUser(u);
-            if !out.contains(&user) {
-                out.push(user);
-            }
-            u = LLVMGetNextUse(u);
-        }
-    }
-    out
-}
 
 /// Is `f` used other than as the callee of a direct call (or by the
 /// model records and annotations, which only name it)?
 fn has_address_use(f: V) -> bool {
-    users(f).into_iter().any(|u| {
+    ir::users(f).into_iter().any(|u| {
         if is_call(u) {
             let nargs = unsafe { LLVMGetNumArgOperands(u) };
             unsafe { LLVMGetCalledValue(u) != f || (0..nargs).any(|i| ir::operand(u, i) == f) }
@@ -133,7 +119,7 @@ fn names_only(c: V, depth: u32) -> bool {
         if ir::is_instruction(c) || LLVMIsAConstant(c).is_null() || depth > 4 {
             return false;
         }
-        let us = users(c);
+        let us = ir::users(c);
         !us.is_empty() && us.into_iter().all(|u| names_only(u, depth + 1))
     }
 }

@@ -31,6 +31,9 @@ impl FunctionInstrumenter<'_> {
             return self.visit_intrinsic(inst, &name);
         }
         let callee_name = if ir::is_function(callee) { ir::value_name(callee) } else { String::new() };
+        if callee_name.starts_with(super::uninit_locals::MARKER_PREFIX) {
+            return self.visit_uninit_marker(inst);
+        }
         if callee_name.starts_with("__umsan_") || is_public_api(&callee_name) {
             // The runtime itself: its effect on shadow is its business.
             return self.set_clean(inst);

@@ -1,6 +1,7 @@
 //! Handlers for memory instructions: alloca, load, store, atomics, GEP.
 
 use super::function::{is_plain_access, Action, FunctionInstrumenter};
+use super::uninit_locals;
 use crate::ir::{self, cstring, NONAME, V};
 use llvm_sys::core::*;
 use llvm_sys::LLVMIntPredicate;
@@ -81,12 +82,32 @@ impl FunctionInstrumenter<'_> {
                 unsafe { LLVMPositionBuilderBefore(self.b, at) };
                 let id = self.load_acquire_i32(slot);
                 let loc = self.current_loc();
-                self.actions.push(Action::StackOrigin { id, alloca, size: n, align, slot, descr, loc });
+                self.actions.push(Action::StackOrigin { id, fill: Some((alloca, n, align)), slot, descr, loc });
             }
             _ => {
                 self.call(self.cx.poison_stack, &[alloca, size, slot, descr]);
             }
         }
+    }
+
+    /// A marked local's uninitialized value (`uninit_locals`): poisoned,
+    /// with the origin of its stack allocation, created on first use.
+    pub(super) fn visit_uninit_marker(&mut self, inst: V) {
+        let Some(sty) = self.shadow_ty(inst) else { return };
+        if !self.propagate {
+            return self.set_clean(inst);
+        }
+        self.set_shadow(inst, self.cx.poisoned(sty));
+        if !self.cx.origins || only_feeds_dropped_stores(inst) {
+            return;
+        }
+        let descr = uninit_locals::descr(inst);
+        let slot = self.cx.uninit_origin_slot(descr);
+        self.after(inst);
+        let id = self.load_acquire_i32(slot);
+        let loc = self.current_loc();
+        self.actions.push(Action::StackOrigin { id, fill: None, slot, descr, loc });
+        self.set_origin(inst, id);
     }
 
     /// Where the origin code of a static alloca poisoned at entry goes:
@@ -150,6 +171,13 @@ impl FunctionInstrumenter<'_> {
     pub(super) fn visit_store(&mut self, inst: V) {
         let val = ir::operand(inst, 0);
         let ptr = ir::operand(inst, 1);
+        if uninit_locals::marker_call(val).is_some() && is_stack_slot(ptr) {
+            // A marked local the optimizer did not promote: its slot was
+            // poisoned (with its origin) where its life starts, which is
+            // where the store was put; store nothing.
+            self.dropped_stores.push(inst);
+            return;
+        }
         self.check_operand(ptr, inst);
         if self.shadow_ty(val).is_none() {
             return;
@@ -208,7 +236,35 @@ impl FunctionInstrumenter<'_> {
 
 /// The source name of a stack slot from its LLVM value name: the inliner
 /// renames `m` to `m.i` (or `m.i42`, `m.i.i`…), SROA and others add `.addr`.
-fn source_name(llvm_name: &str) -> String {
+/// Is `v` (a marker call, or a part of one) used only by stores into stack
+/// slots, which `visit_store` drops? Then its origin is never needed.
+fn only_feeds_dropped_stores(v: V) -> bool {
+    ir::users(v).into_iter().all(|u| match ir::opcode(u) {
+        llvm_sys::LLVMOpcode::LLVMStore => ir::operand(u, 0) == v && is_stack_slot(ir::operand(u, 1)),
+        llvm_sys::LLVMOpcode::LLVMExtractValue => only_feeds_dropped_stores(u),
+        _ => false,
+    })
+}
+
+/// Does `p` point into a static alloca (through constant-offset GEPs)?
+fn is_stack_slot(mut p: V) -> bool {
+    loop {
+        if ir::is_alloca(p) {
+            return ir::const_int_value(ir::operand(p, 0)).is_some();
+        }
+        if !ir::is_instruction(p) || ir::opcode(p) != llvm_sys::LLVMOpcode::LLVMGetElementPtr {
+            return false;
+        }
+        if unsafe { llvm_sys::core::LLVMIsAGetElementPtrInst(p) }.is_null()
+            || !(1..ir::num_operands(p)).all(|i| ir::is_constant(ir::operand(p, i)))
+        {
+            return false;
+        }
+        p = ir::operand(p, 0);
+    }
+}
+
+pub(super) fn source_name(llvm_name: &str) -> String {
     let mut name = llvm_name;
     loop {
         let Some((stem, suffix)) = name.rsplit_once('.') else { break };
