@@ -28,8 +28,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CONFIGS = ("native", "umsan", "msan")
 SUMMARY = re.compile(r"^SUMMARY: (umsan|MemorySanitizer): ([\w-]+) (\S+)(?: in (\S+))?", re.M)
-KNOWN_KEYS = {"source", "build", "test", "passed", "failed", "total", "msan_build", "timeout", "env", "true_report", "ci",
-              "apt"}
+KNOWN_KEYS = {"source", "build", "test", "passed", "failed", "total", "msan_build", "umsan_cflags", "timeout", "env",
+              "true_report", "ci", "apt"}
 
 
 class BadInput(Exception):
@@ -122,7 +122,11 @@ def fetch_source(pkg, work):
     # update the mirror does not carry) falls back to the next one.
     show = subprocess.run(["apt-cache", "showsrc", pkg["source"]], capture_output=True, text=True).stdout
     versions = sorted(set(re.findall(r"^Version: (\S+)", show, re.M)), reverse=True, key=debian_version_key)
-    for spec in [pkg["source"]] + [f"{pkg['source']}={v}" for v in versions]:
+    # A security update's orig tarball may be missing from the mirror's
+    # security pool while the release's copy is there: `NAME/CODENAME`.
+    release = re.search(r"^VERSION_CODENAME=(\S+)", Path("/etc/os-release").read_text(), re.M)
+    specs = [pkg["source"]] + ([f"{pkg['source']}/{release.group(1)}"] if release else [])
+    for spec in specs + [f"{pkg['source']}={v}" for v in versions]:
         for f in dl.iterdir():
             if f.is_file():
                 f.unlink()
@@ -130,11 +134,12 @@ def fetch_source(pkg, work):
                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0:
             break
     dscs = sorted(dl.glob("*.dsc"))
-    if dscs and subprocess.run(["dpkg-source", "-x", "--skip-patches", str(dscs[-1]), "x"], cwd=dl,
+    shutil.rmtree(dl / "x", ignore_errors=True)
+    if dscs and subprocess.run(["dpkg-source", "-x", "--skip-patches", str(dscs[-1].resolve()), "x"], cwd=dl,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0:
         (dl / "x").rename(tree)
         return tree
-    origs = sorted(dl.glob("*.orig.tar.*"))
+    origs = sorted(f for f in dl.glob("*.orig.tar.*") if not f.name.endswith(".asc"))
     if not origs:
         raise RuntimeError(f"apt-get source {pkg['source']}: nothing downloaded")
     tmp = dl / "x"
@@ -163,6 +168,8 @@ def config_env(config, pkg, logdir):
         cc = str(ROOT / "target/release/umsan-cc")
         cxx = str(ROOT / "target/release/umsan-c++")
         env["UMSAN_OPTIONS"] = f"halt_on_error=0:log_path={logdir}/report"
+        if pkg.get("umsan_cflags"):
+            cflags += " " + pkg["umsan_cflags"]
     else:
         cc, cxx = "clang-19", "clang++-19"
         cflags += " -fsanitize=memory -fsanitize-recover=memory -fsanitize-memory-track-origins"
