@@ -319,16 +319,22 @@ fn cargo_umsan_in(example: &str, target: &str, exe: &Path, args: &[&str]) -> Out
     o
 }
 
-/// `csrc/parse.c:LINE` of the seeded read (the line marked in the source).
+/// `csrc/parse.c:LINE:` of the seeded read in examples/cargo.
 fn seeded_location() -> String {
-    let src = repo_root().join("examples/cargo/csrc/parse.c");
+    marked_location("cargo", "csrc/parse.c")
+}
+
+/// `FILE:LINE:` of the line marked `umsan reports this line` in
+/// `examples/<example>/<file>`.
+fn marked_location(example: &str, file: &str) -> String {
+    let src = repo_root().join("examples").join(example).join(file);
     let text = std::fs::read_to_string(src).unwrap();
     let line = text
         .lines()
         .position(|l| l.contains("umsan reports this line"))
-        .expect("marked line in parse.c")
+        .unwrap_or_else(|| panic!("marked line in {file}"))
         + 1;
-    format!("csrc/parse.c:{line}:")
+    format!("{file}:{line}:")
 }
 
 /// The entries of the example's normal target directory, with their
@@ -434,18 +440,6 @@ fn example_project_end_to_end() {
     assert_eq!(normal_target_snapshot(), before);
 }
 
-/// `csrc/shapes.cpp:LINE:` of the seeded read in examples/cargo-cxx.
-fn seeded_cxx_location() -> String {
-    let src = repo_root().join("examples/cargo-cxx/csrc/shapes.cpp");
-    let text = std::fs::read_to_string(src).unwrap();
-    let line = text
-        .lines()
-        .position(|l| l.contains("umsan reports this line"))
-        .expect("marked line in shapes.cpp")
-        + 1;
-    format!("csrc/shapes.cpp:{line}:")
-}
-
 /// C++ built by the `cc` crate (`.cpp(true)`) goes through `umsan-c++`:
 /// the seeded read of a field a constructor forgot is reported, the clean
 /// C++ (strings, containers, an exception caught) is not. The e2e `bin`
@@ -453,7 +447,7 @@ fn seeded_cxx_location() -> String {
 #[test]
 fn cxx_project_end_to_end() {
     let Some(exe) = install() else { return };
-    let seeded = seeded_cxx_location();
+    let seeded = marked_location("cargo-cxx", "csrc/shapes.cpp");
 
     let o = cargo_umsan_in("cargo-cxx", "target-cxx", &exe, &["test"]);
     let (out, err) = (stdout(&o), stderr(&o));
