@@ -244,8 +244,15 @@ fn e2e_dir() -> PathBuf {
 
 /// `cargo-umsan` and `umsan-cc` as built for this test, installed next to
 /// the release plugin and runtime (symlinks); `None` (with a notice) if
-/// those are not built.
+/// those are not built. Once per test process: the end-to-end tests run in
+/// parallel, and installing while another test runs the installed tools
+/// would replace them under it.
 fn install() -> Option<PathBuf> {
+    static INSTALLED: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    INSTALLED.get_or_init(install_once).clone()
+}
+
+fn install_once() -> Option<PathBuf> {
     let release = repo_root().join("target").join("release");
     let plugin = release.join("libumsan_pass.so");
     let runtime = release.join("libumsan_rt.a");
