@@ -95,6 +95,8 @@ def main():
     ap.add_argument("--out", help="directory for failure artifacts and results.jsonl (default fuzz/out/csmith-<timestamp>)")
     ap.add_argument("--csmith-args", default="", help="extra csmith arguments")
     ap.add_argument("--include", default="/usr/include/csmith", help="Csmith runtime header directory")
+    ap.add_argument("--cxx", action="store_true",
+                    help="C++: csmith --lang-cpp, built with clang++-19 and umsan-c++")
     ap.add_argument("--quiet", action="store_true")
     a = ap.parse_args()
 
@@ -103,11 +105,12 @@ def main():
         print("NOTICE: csmith (or its headers in %s) is not installed; skipping Csmith differential testing.\n"
               "        Install with: apt-get install -y csmith libcsmith-dev" % a.include)
         return 0
-    clang = shutil.which("clang-19")
+    clang_name, umsan_name, suffix = ("clang++-19", "umsan-c++", "cpp") if a.cxx else ("clang-19", "umsan-cc", "c")
+    clang = shutil.which(clang_name)
     if not clang:
-        print("error: clang-19 not found", file=sys.stderr)
+        print(f"error: {clang_name} not found", file=sys.stderr)
         return 2
-    umsan_cc = os.path.join(a.bin, "umsan-cc")
+    umsan_cc = os.path.join(a.bin, umsan_name)
     if not os.access(umsan_cc, os.X_OK):
         print(f"error: {umsan_cc} not found; run `cargo build --release` first (or pass --bin)", file=sys.stderr)
         return 2
@@ -128,8 +131,9 @@ def main():
     results_path = os.path.join(out_dir, "results.jsonl")
     results = open(results_path, "a")
 
-    base_flags = ["-w", "-I" + a.include]
-    csmith_extra = a.csmith_args.split()
+    # Csmith's C++ is C++03 (C++11 rejects its narrowing initializers).
+    base_flags = ["-w", "-I" + a.include] + (["-std=gnu++03"] if a.cxx else [])
+    csmith_extra = a.csmith_args.split() + (["--lang-cpp"] if a.cxx else [])
     # Keep the run environment free of a user's UMSAN_OPTIONS so defaults apply.
     env = dict(os.environ)
     env.pop("UMSAN_OPTIONS", None)
@@ -145,7 +149,7 @@ def main():
         for i, seed in enumerate(seeds):
             d = os.path.join(work, str(seed))
             os.makedirs(d, exist_ok=True)
-            src = os.path.join(d, f"csmith-{seed}.c")
+            src = os.path.join(d, f"csmith-{seed}.{suffix}")
             rec = {"seed": seed, "variants": {}}
             st, _, err, _ = run([csmith, "--seed", str(seed), "-o", src] + csmith_extra, 60, cwd=d)
             if st != 0:
@@ -192,7 +196,7 @@ def main():
                 vr["compile_secs"] = round(secs, 2)
                 if st != 0:
                     vr["kind"] = "compile-fail" if st != "timeout" else "compile-timeout"
-                    vr["detail"] = f"umsan-cc exit {st}: " + tail(err)
+                    vr["detail"] = f"{umsan_name} exit {st}: " + tail(err)
                 else:
                     st, out, err, secs = run([exe], a.timeout, cwd=d, env=env)
                     if st == "timeout":

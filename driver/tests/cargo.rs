@@ -1,7 +1,8 @@
 //! Tests of `cargo umsan`: argument and environment assembly through the
 //! library's public API, the binary's command-line behaviour, and an
 //! end-to-end run of `cargo umsan test` (and `nextest run`) in
-//! `examples/cargo`.
+//! `examples/cargo`, and one of `examples/cargo-cxx` (C++ through the `cc`
+//! crate).
 //!
 //! The end-to-end test needs the real pass plugin and runtime
 //! (`target/release/libumsan_pass.so`, `libumsan_rt.a`: run
@@ -35,6 +36,7 @@ fn context() -> Context {
         host: HOST.into(),
         project_target_dir: Some("/proj/target".into()),
         umsan_cc: "/t/bin/umsan-cc".into(),
+        umsan_cxx: "/t/bin/umsan-c++".into(),
         runtime: "/proj/target/umsan/umsan-rt/00000000000000ab/libumsan_rt.a".into(),
         stamp: "feed".into(),
     }
@@ -99,6 +101,12 @@ fn test_subcommand_environment() {
         ("CC_x86_64_unknown_linux_gnu", "/t/bin/umsan-cc".into()),
         (
             "CFLAGS_x86_64-unknown-linux-gnu",
+            "-g -D__UMSAN_TOOLCHAIN_STAMP__=0xfeed".into(),
+        ),
+        ("CXX_x86_64-unknown-linux-gnu", "/t/bin/umsan-c++".into()),
+        ("CXX_x86_64_unknown_linux_gnu", "/t/bin/umsan-c++".into()),
+        (
+            "CXXFLAGS_x86_64-unknown-linux-gnu",
             "-g -D__UMSAN_TOOLCHAIN_STAMP__=0xfeed".into(),
         ),
         (
@@ -236,8 +244,15 @@ fn e2e_dir() -> PathBuf {
 
 /// `cargo-umsan` and `umsan-cc` as built for this test, installed next to
 /// the release plugin and runtime (symlinks); `None` (with a notice) if
-/// those are not built.
+/// those are not built. Once per test process: the end-to-end tests run in
+/// parallel, and installing while another test runs the installed tools
+/// would replace them under it.
 fn install() -> Option<PathBuf> {
+    static INSTALLED: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    INSTALLED.get_or_init(install_once).clone()
+}
+
+fn install_once() -> Option<PathBuf> {
     let release = repo_root().join("target").join("release");
     let plugin = release.join("libumsan_pass.so");
     let runtime = release.join("libumsan_rt.a");
@@ -271,7 +286,13 @@ fn install() -> Option<PathBuf> {
 /// `cargo umsan ARGS…` in examples/cargo, with a neutral environment and
 /// the project's target directory under `target/cargo-umsan-e2e/`.
 fn cargo_umsan(exe: &Path, args: &[&str]) -> Output {
-    let example = repo_root().join("examples").join("cargo");
+    cargo_umsan_in("cargo", "target", exe, args)
+}
+
+/// `cargo umsan ARGS…` in `examples/<example>`, with a neutral environment
+/// and the project's target directory `target/cargo-umsan-e2e/<target>`.
+fn cargo_umsan_in(example: &str, target: &str, exe: &Path, args: &[&str]) -> Output {
+    let example = repo_root().join("examples").join(example);
     let mut c = Command::new(exe);
     c.arg("umsan").args(args).current_dir(&example);
     for k in [
@@ -287,10 +308,12 @@ fn cargo_umsan(exe: &Path, args: &[&str]) -> Output {
         "UMSAN_CLANG",
         "CFLAGS",
         "CC",
+        "CXXFLAGS",
+        "CXX",
     ] {
         c.env_remove(k);
     }
-    c.env("CARGO_TARGET_DIR", e2e_dir().join("target"));
+    c.env("CARGO_TARGET_DIR", e2e_dir().join(target));
     let o = c.output().unwrap();
     // Shown when the test fails (or with --nocapture).
     eprintln!(
@@ -303,16 +326,22 @@ fn cargo_umsan(exe: &Path, args: &[&str]) -> Output {
     o
 }
 
-/// `csrc/parse.c:LINE` of the seeded read (the line marked in the source).
+/// `csrc/parse.c:LINE:` of the seeded read in examples/cargo.
 fn seeded_location() -> String {
-    let src = repo_root().join("examples/cargo/csrc/parse.c");
+    marked_location("cargo", "csrc/parse.c")
+}
+
+/// `FILE:LINE:` of the line marked `umsan reports this line` in
+/// `examples/<example>/<file>`.
+fn marked_location(example: &str, file: &str) -> String {
+    let src = repo_root().join("examples").join(example).join(file);
     let text = std::fs::read_to_string(src).unwrap();
     let line = text
         .lines()
         .position(|l| l.contains("umsan reports this line"))
-        .expect("marked line in parse.c")
+        .unwrap_or_else(|| panic!("marked line in {file}"))
         + 1;
-    format!("csrc/parse.c:{line}:")
+    format!("{file}:{line}:")
 }
 
 /// The entries of the example's normal target directory, with their
@@ -416,4 +445,82 @@ fn example_project_end_to_end() {
 
     // The normal build cache was not touched.
     assert_eq!(normal_target_snapshot(), before);
+}
+
+/// C++ built by the `cc` crate (`.cpp(true)`) goes through `umsan-c++`:
+/// the seeded read of a field a constructor forgot is reported, the clean
+/// C++ (strings, containers, an exception caught) is not. The e2e `bin`
+/// directory has no `umsan-c++`, so `cargo umsan` makes its own link.
+#[test]
+fn cxx_project_end_to_end() {
+    let Some(exe) = install() else { return };
+    let seeded = marked_location("cargo-cxx", "csrc/shapes.cpp");
+
+    let o = cargo_umsan_in("cargo-cxx", "target-cxx", &exe, &["test"]);
+    let (out, err) = (stdout(&o), stderr(&o));
+    assert!(!o.status.success(), "cargo umsan test must fail");
+    for t in ["clean_containers_strings_exceptions", "clean_square"] {
+        assert!(
+            out.contains(&format!("test {t} ... ok")),
+            "{t} did not pass"
+        );
+    }
+    assert_eq!(
+        err.matches("WARNING: umsan:").count(),
+        1,
+        "exactly one report"
+    );
+    let summary = err
+        .lines()
+        .find(|l| l.starts_with("SUMMARY: umsan:"))
+        .expect("a SUMMARY line");
+    assert!(
+        summary.contains(&seeded) && summary.ends_with(" in shapes_is_large"),
+        "{summary} (want {seeded})"
+    );
+    // The origin: the C++ `new` of the rectangle.
+    assert!(err.contains("Uninitialized value was created by a heap allocation"));
+    assert!(err.contains("in operator new"), "origin names operator new");
+    assert!(err.contains("exit status: 77"));
+    let link = e2e_dir().join("target-cxx/umsan/umsan-bin/umsan-c++");
+    assert_eq!(
+        std::fs::read_link(&link).unwrap(),
+        e2e_dir().join("bin/umsan-cc"),
+        "umsan-c++ made next to the build"
+    );
+
+    // Without the seeded test: clean, doctest included.
+    let o = cargo_umsan_in(
+        "cargo-cxx",
+        "target-cxx",
+        &exe,
+        &["test", "--", "--skip", "seeded"],
+    );
+    assert!(
+        o.status.success(),
+        "cargo umsan test -- --skip seeded must pass"
+    );
+    assert!(!stderr(&o).contains("WARNING: umsan"));
+    assert!(
+        stdout(&o).contains("src/lib.rs - total_area (line"),
+        "doctest ran"
+    );
+
+    // `run`: clean output as natively; 77 on the seeded path.
+    let o = cargo_umsan_in(
+        "cargo-cxx",
+        "target-cxx",
+        &exe,
+        &["run", "-q", "--bin", "shape-arg", "--", "square", "4"],
+    );
+    assert!(o.status.success());
+    assert_eq!(stdout(&o), "square 4: large = true\n");
+    let o = cargo_umsan_in(
+        "cargo-cxx",
+        "target-cxx",
+        &exe,
+        &["run", "-q", "--bin", "shape-arg", "--", "rect", "4"],
+    );
+    assert_eq!(o.status.code(), Some(77));
+    assert!(stderr(&o).contains(&seeded), "report at {seeded}");
 }

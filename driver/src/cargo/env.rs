@@ -7,6 +7,7 @@
 //! | `CARGO_TARGET_DIR` | `<target dir>/umsan` (unless `--target-dir` was given) | the normal build cache stays untouched |
 //! | `CC_<target>`, `CC_<target_with_underscores>` | absolute path of `umsan-cc` | the `cc` crate's most specific compiler variables, ahead of `TARGET_CC`, `HOST_CC` and `CC` |
 //! | `CFLAGS_<target>` | the user's value, then [`C_FLAGS`] and a toolchain stamp | debug info for `file:line` in reports; the stamp changes with the pass or runtime, so `cc` build scripts (which declare `rerun-if-env-changed` for it) rebuild their C |
+//! | `CXX_<target>`, `CXX_<target_with_underscores>`, `CXXFLAGS_<target>` | `umsan-c++`; flags as for C | C++ built by the `cc` crate (`.cpp(true)`, the `cxx` crate's bridge) goes through `umsan-c++` the same way |
 //! | `CARGO_TARGET_<TRIPLE>_RUSTFLAGS` or `CARGO_ENCODED_RUSTFLAGS` | the user's flags, then [`link_args`] | the runtime in every binary and test binary; see [`layer_rustflags`] |
 //! | `CARGO_ENCODED_RUSTDOCFLAGS` | the user's flags, then [`link_args`] | doctests link the C too |
 //! | `RUSTC_WRAPPER` | `""` when the wrapper is a compiler cache `cc` would put in front of the C compiler, other than sccache | see [`neutralize_wrapper`] |
@@ -20,8 +21,8 @@ use std::path::Path;
 
 use crate::cc::PREINIT_ANCHOR;
 
-/// Flags `cargo umsan` adds to every `cc`-crate C compile (after the
-/// user's): full debug info, so reports name `file:line`.
+/// Flags `cargo umsan` adds to every `cc`-crate C and C++ compile (after
+/// the user's): full debug info, so reports name `file:line`.
 pub const C_FLAGS: &[&str] = &["-g"];
 
 /// Name of the macro carrying the toolchain stamp in [`C_FLAGS`]' company.
@@ -51,6 +52,8 @@ pub struct Setup<'a> {
     pub target_dir: Option<&'a Path>,
     /// Absolute path of `umsan-cc`.
     pub umsan_cc: &'a Path,
+    /// Absolute path of `umsan-c++`.
+    pub umsan_cxx: &'a Path,
     /// Absolute path of the runtime archive to link into Rust binaries
     /// (the localized copy, see [`super::runtime`]).
     pub runtime: &'a Path,
@@ -111,29 +114,34 @@ pub fn environment(
         env.insert("CARGO_TARGET_DIR".into(), Some(dir.into()));
     }
 
-    // The C compiler, under both spellings the `cc` crate looks up first.
-    for name in [
-        format!("CC_{t}"),
-        format!("CC_{}", t.replace(['-', '.'], "_")),
+    // The C and C++ compilers, under both spellings the `cc` crate looks up
+    // first, and their flags: the user's first (cc joins CFLAGS,
+    // HOST_/TARGET_CFLAGS and both CFLAGS_<target> spellings; this one comes
+    // last), then ours.
+    for (compiler, flags, tool) in [
+        ("CC", "CFLAGS", setup.umsan_cc),
+        ("CXX", "CXXFLAGS", setup.umsan_cxx),
     ] {
-        env.insert(name, Some(setup.umsan_cc.into()));
-    }
-
-    // C flags: the user's first (cc joins CFLAGS, HOST_/TARGET_CFLAGS and
-    // both CFLAGS_<target> spellings; this one comes last).
-    let cflags_var = format!("CFLAGS_{t}");
-    let mut cflags = utf8(get(&cflags_var), &cflags_var)?.unwrap_or_default();
-    for flag in C_FLAGS
-        .iter()
-        .map(|f| f.to_string())
-        .chain([format!("-D{STAMP_MACRO}=0x{}", setup.stamp)])
-    {
-        if !cflags.is_empty() {
-            cflags.push(' ');
+        for name in [
+            format!("{compiler}_{t}"),
+            format!("{compiler}_{}", t.replace(['-', '.'], "_")),
+        ] {
+            env.insert(name, Some(tool.into()));
         }
-        cflags.push_str(&flag);
+        let flags_var = format!("{flags}_{t}");
+        let mut value = utf8(get(&flags_var), &flags_var)?.unwrap_or_default();
+        for flag in C_FLAGS
+            .iter()
+            .map(|f| f.to_string())
+            .chain([format!("-D{STAMP_MACRO}=0x{}", setup.stamp)])
+        {
+            if !value.is_empty() {
+                value.push(' ');
+            }
+            value.push_str(&flag);
+        }
+        env.insert(flags_var, Some(value.into()));
     }
-    env.insert(cflags_var, Some(cflags.into()));
 
     let ours = link_args(setup.runtime)?;
     env.extend(layer_rustflags(t, &ours, get)?);
@@ -260,6 +268,7 @@ mod tests {
             build_target,
             target_dir: build_target.then_some(dir.as_path()),
             umsan_cc: Path::new("/u/bin/umsan-cc"),
+            umsan_cxx: Path::new("/u/bin/umsan-c++"),
             runtime: Path::new("/p/target/umsan/umsan-rt/ab/libumsan_rt.a"),
             stamp: "1234",
         };
@@ -298,6 +307,10 @@ mod tests {
                 "CC_x86_64-unknown-linux-gnu=/u/bin/umsan-cc".to_owned(),
                 "CC_x86_64_unknown_linux_gnu=/u/bin/umsan-cc".to_owned(),
                 "CFLAGS_x86_64-unknown-linux-gnu=-g -D__UMSAN_TOOLCHAIN_STAMP__=0x1234".to_owned(),
+                "CXXFLAGS_x86_64-unknown-linux-gnu=-g -D__UMSAN_TOOLCHAIN_STAMP__=0x1234"
+                    .to_owned(),
+                "CXX_x86_64-unknown-linux-gnu=/u/bin/umsan-c++".to_owned(),
+                "CXX_x86_64_unknown_linux_gnu=/u/bin/umsan-c++".to_owned(),
                 "RUSTC_WRAPPER=".to_owned(),
             ]
         );
@@ -309,6 +322,7 @@ mod tests {
         assert!(!env.iter().any(|e| e.starts_with("CARGO_BUILD_TARGET")));
         assert!(!env.iter().any(|e| e.starts_with("CARGO_TARGET_DIR")));
         assert!(env.contains(&"CC_aarch64_unknown_linux_gnu=/u/bin/umsan-cc".to_owned()));
+        assert!(env.contains(&"CXX_aarch64_unknown_linux_gnu=/u/bin/umsan-c++".to_owned()));
         assert!(env
             .iter()
             .any(|e| e.starts_with("CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_RUSTFLAGS=")));
@@ -363,6 +377,19 @@ mod tests {
         assert!(env.contains(
             &"CFLAGS_x86_64-unknown-linux-gnu=-O1 -g -D__UMSAN_TOOLCHAIN_STAMP__=0x1234".to_owned()
         ));
+        // CXXFLAGS_<target> likewise, independently of the C flags.
+        let env = check(
+            &[("CXXFLAGS_x86_64-unknown-linux-gnu", "-std=c++17")],
+            true,
+            HOST,
+        );
+        assert!(env.contains(
+            &"CXXFLAGS_x86_64-unknown-linux-gnu=-std=c++17 -g -D__UMSAN_TOOLCHAIN_STAMP__=0x1234"
+                .to_owned()
+        ));
+        assert!(env.contains(
+            &"CFLAGS_x86_64-unknown-linux-gnu=-g -D__UMSAN_TOOLCHAIN_STAMP__=0x1234".to_owned()
+        ));
     }
 
     #[test]
@@ -385,7 +412,10 @@ mod tests {
         let off = EnvChanges::from([("RUSTC_WRAPPER".to_owned(), Some(OsString::new()))]);
         assert_eq!(w(&[]), off);
         // sccache sees umsan's configuration: kept.
-        assert_eq!(w(&[("RUSTC_WRAPPER", "/usr/bin/sccache")]), EnvChanges::new());
+        assert_eq!(
+            w(&[("RUSTC_WRAPPER", "/usr/bin/sccache")]),
+            EnvChanges::new()
+        );
         assert_eq!(w(&[("RUSTC_WRAPPER", "SCCACHE.EXE")]), EnvChanges::new());
         assert_eq!(w(&[("RUSTC_WRAPPER", "/usr/bin/buildcache")]), off);
         assert_eq!(w(&[("CARGO_BUILD_RUSTC_WRAPPER", "cachepot")]), off);

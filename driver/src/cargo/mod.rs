@@ -5,7 +5,9 @@
 //! cargo command with an environment that
 //!
 //! - makes every `cc`-crate C compile for the target go through `umsan-cc`
-//!   (`CC_<target>`, plus `-g` in `CFLAGS_<target>` for `file:line`),
+//!   (`CC_<target>`, plus `-g` in `CFLAGS_<target>` for `file:line`), and
+//!   every C++ compile (`.cpp(true)`, `cxx` bridges) through `umsan-c++`
+//!   (`CXX_<target>`, `CXXFLAGS_<target>`),
 //! - links the runtime into every binary, test binary and doctest
 //!   (`-Clink-arg=` flags layered after the user's RUSTFLAGS/RUSTDOCFLAGS),
 //! - builds with an explicit `--target <host>` (as `CARGO_BUILD_TARGET`),
@@ -50,6 +52,11 @@ pub const TARGET_SUBDIR: &str = "umsan";
 
 /// File name of the compiler wrapper, looked for next to `cargo-umsan`.
 pub const UMSAN_CC: &str = "umsan-cc";
+
+/// File name of the C++ wrapper (a symlink to `umsan-cc`), looked for next
+/// to `cargo-umsan`; made in the umsan target directory when missing
+/// (`cargo install` installs no symlinks).
+pub const UMSAN_CXX: &str = "umsan-c++";
 
 /// Anything that stops `cargo umsan` before cargo runs.
 #[derive(Debug)]
@@ -151,6 +158,8 @@ pub struct Context {
     pub project_target_dir: Option<PathBuf>,
     /// Absolute path of `umsan-cc`.
     pub umsan_cc: PathBuf,
+    /// Absolute path of `umsan-c++`.
+    pub umsan_cxx: PathBuf,
     /// The localized runtime archive.
     pub runtime: PathBuf,
     /// The toolchain stamp (pass plugin and runtime).
@@ -178,6 +187,7 @@ pub fn plan(
         build_target,
         target_dir: target_dir.as_deref(),
         umsan_cc: &cx.umsan_cc,
+        umsan_cxx: &cx.umsan_cxx,
         runtime: &cx.runtime,
         stamp: &cx.stamp,
     };
@@ -236,6 +246,7 @@ pub fn prepare(argv: &[OsString]) -> Result<Plan, Error> {
         }
         .into());
     }
+    let umsan_cxx = cxx_wrapper(&exe_dir, &umsan_cc, &build_dir)?;
     let plugin = resources::plugin(&exe_dir)?;
     let rt = resources::runtime(&exe_dir)?;
     let rt_hash = runtime::hash_file(&rt)?;
@@ -247,10 +258,43 @@ pub fn prepare(argv: &[OsString]) -> Result<Plan, Error> {
         host,
         project_target_dir,
         umsan_cc,
+        umsan_cxx,
         runtime,
         stamp,
     };
     plan(&inv, &cx, &get)
+}
+
+/// `umsan-c++` next to `umsan-cc`, or else a symlink to `umsan-cc` named
+/// `umsan-c++` in `<build_dir>/umsan-bin/` (the wrapper picks its language
+/// from the name it is called by, and finds its plugin and runtime through
+/// the resolved executable).
+pub fn cxx_wrapper(
+    exe_dir: &std::path::Path,
+    umsan_cc: &std::path::Path,
+    build_dir: &std::path::Path,
+) -> Result<PathBuf, Error> {
+    let beside = exe_dir.join(UMSAN_CXX);
+    if beside.is_file() {
+        return Ok(beside);
+    }
+    let dir = build_dir.join("umsan-bin");
+    let link = dir.join(UMSAN_CXX);
+    if std::fs::read_link(&link).is_ok_and(|t| t == umsan_cc) {
+        return Ok(link);
+    }
+    let io = |path: &std::path::Path| {
+        let path = path.to_path_buf();
+        move |source| RuntimeError::Io { path, source }
+    };
+    std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+    // A fresh link under a temporary name, renamed over any old one
+    // (concurrent runs are safe).
+    let tmp = dir.join(format!(".{UMSAN_CXX}.{}.tmp", std::process::id()));
+    let _ = std::fs::remove_file(&tmp);
+    std::os::unix::fs::symlink(umsan_cc, &tmp).map_err(io(&tmp))?;
+    std::fs::rename(&tmp, &link).map_err(io(&link))?;
+    Ok(link)
 }
 
 /// The host triple, from `rustc -vV`.
@@ -332,6 +376,7 @@ mod tests {
             host: "x86_64-unknown-linux-gnu".into(),
             project_target_dir: Some("/p/target".into()),
             umsan_cc: "/u/umsan-cc".into(),
+            umsan_cxx: "/u/umsan-c++".into(),
             runtime: "/p/target/umsan/umsan-rt/1/libumsan_rt.a".into(),
             stamp: "00".into(),
         }
@@ -367,6 +412,10 @@ mod tests {
             Some("x86_64-unknown-linux-gnu")
         );
         assert_eq!(var(&p, "CC_x86_64_unknown_linux_gnu"), Some("/u/umsan-cc"));
+        assert_eq!(
+            var(&p, "CXX_x86_64_unknown_linux_gnu"),
+            Some("/u/umsan-c++")
+        );
         let cmd = p.command();
         assert_eq!(cmd.get_program(), "cargo");
         assert!(cmd
@@ -404,6 +453,26 @@ mod tests {
         );
         assert_eq!(var(&p, "CARGO_BUILD_TARGET"), None);
         assert_eq!(var(&p, "CC_aarch64_unknown_linux_gnu"), Some("/u/umsan-cc"));
+    }
+
+    #[test]
+    fn cxx_wrapper_beside_or_made() {
+        let root = std::env::temp_dir().join(format!("umsan-cxx-wrapper-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let (exe, build) = (root.join("bin"), root.join("t/umsan"));
+        std::fs::create_dir_all(&exe).unwrap();
+        let cc = exe.join(UMSAN_CC);
+        std::fs::write(&cc, "").unwrap();
+        // Not installed beside umsan-cc: a symlink in the build directory,
+        // made once and reused.
+        let made = cxx_wrapper(&exe, &cc, &build).unwrap();
+        assert_eq!(made, build.join("umsan-bin").join(UMSAN_CXX));
+        assert_eq!(std::fs::read_link(&made).unwrap(), cc);
+        assert_eq!(cxx_wrapper(&exe, &cc, &build).unwrap(), made);
+        // Beside umsan-cc (the build's symlink): that one.
+        std::os::unix::fs::symlink(UMSAN_CC, exe.join(UMSAN_CXX)).unwrap();
+        assert_eq!(cxx_wrapper(&exe, &cc, &build).unwrap(), exe.join(UMSAN_CXX));
+        std::fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]
