@@ -300,9 +300,15 @@ impl<'a> FunctionInstrumenter<'a> {
         }
     }
 
+    /// A call of a runtime function, never made a tail call: several of
+    /// them report at their return address (a model's check after the
+    /// modelled call, often the last thing a function does), which a jump
+    /// would make the caller's caller's.
     pub(super) fn call(&self, f: RtFn, args: &[V]) -> V {
         let mut a = args.to_vec();
-        unsafe { LLVMBuildCall2(self.b, f.ty, f.func, a.as_mut_ptr(), a.len() as u32, NONAME) }
+        let call = unsafe { LLVMBuildCall2(self.b, f.ty, f.func, a.as_mut_ptr(), a.len() as u32, NONAME) };
+        ir::set_notail(call);
+        call
     }
     pub(super) fn load(&self, t: T, p: V, align: u32) -> V {
         unsafe {

@@ -503,7 +503,8 @@ impl FunctionInstrumenter<'_> {
             if f.is_null() {
                 f = LLVMAddFunction(module, name.as_ptr(), fty);
             }
-            LLVMBuildCall2(self.b, fty, f, call_args.as_mut_ptr(), call_args.len() as u32, NONAME);
+            let call = LLVMBuildCall2(self.b, fty, f, call_args.as_mut_ptr(), call_args.len() as u32, NONAME);
+            ir::set_notail(call);
         }
     }
 
