@@ -138,7 +138,13 @@ impl FunctionInstrumenter<'_> {
         let size = self.cx.layout.store_size(st);
         let align = unsafe { LLVMGetAlignment(inst) };
         let origin = self.origin(value);
-        self.actions.push(Action::StoreOrigin { shadow, origin, addr, size, align, before: inst });
+        self.store_origin_if(shadow, origin, addr, size, align, inst);
+    }
+
+    /// Before `before`: `origin` for the `size` bytes at `addr` if `shadow`
+    /// (of what is stored there) has any bit set — on the cold path.
+    pub(super) fn store_origin_if(&mut self, shadow: V, origin: V, addr: V, size: u64, align: u32, before: V) {
+        self.actions.push(Action::StoreOrigin { shadow, origin, addr, size, align, before });
     }
 
     /// `origin` for every granule of the `size` bytes at `addr` (aligned to
