@@ -1,0 +1,42 @@
+// log_path: a process that reports nothing leaves no log file (as with
+// MemorySanitizer, the PATH.PID file is created by the first report, not at
+// start-up): neither this one nor the child it forks and execs.
+// ENV: UMSAN_OPTIONS=log_path=%t/lazyclean
+// ARGS: %t
+// EXPECT: clean
+#include <dirent.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static int log_files(const char *dir) {
+    int n = 0;
+    DIR *d = opendir(dir);
+    for (struct dirent *e; d && (e = readdir(d));)
+        n += strncmp(e->d_name, "lazyclean.", 10) == 0;
+    if (d)
+        closedir(d);
+    return n;
+}
+
+int main(int argc, char **argv) {
+    if (argc > 2) {
+        puts("child ran");
+        return 0;
+    }
+    fflush(stdout);
+    pid_t c = fork();
+    if (c == 0) {
+        execl("/proc/self/exe", argv[0], argv[1], "child", (char *)0);
+        _exit(127);
+    }
+    int status;
+    waitpid(c, &status, 0);
+    printf("child exit %d\n", WEXITSTATUS(status));
+    printf("%d log file(s)\n", log_files(argv[1]));
+    return 0;
+}
+// STDOUT: child ran
+// STDOUT: child exit 0
+// STDOUT: 0 log file(s)
