@@ -4,21 +4,11 @@
 // ENV: UMSAN_OPTIONS=log_path=%t/lazyclean
 // ARGS: %t
 // EXPECT: clean
-#include <dirent.h>
+#include "../common/logfiles.h"
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-static int log_files(const char *dir) {
-    int n = 0;
-    DIR *d = opendir(dir);
-    for (struct dirent *e; d && (e = readdir(d));)
-        n += strncmp(e->d_name, "lazyclean.", 10) == 0;
-    if (d)
-        closedir(d);
-    return n;
-}
 
 int main(int argc, char **argv) {
     if (argc > 2) {
@@ -34,7 +24,7 @@ int main(int argc, char **argv) {
     int status;
     waitpid(c, &status, 0);
     printf("child exit %d\n", WEXITSTATUS(status));
-    printf("%d log file(s)\n", log_files(argv[1]));
+    printf("%d log file(s)\n", files_named(argv[1], "lazyclean."));
     return 0;
 }
 // STDOUT: child ran

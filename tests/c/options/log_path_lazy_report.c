@@ -7,19 +7,9 @@
 // EXIT: 0
 // ORACLE: skip (umsan deduplicates; the file count is checked in umsan's own naming)
 #include "../common/opaque.h"
-#include <dirent.h>
+#include "../common/logfiles.h"
 #include <sys/wait.h>
 #include <unistd.h>
-
-static int log_files(const char *dir) {
-    int n = 0;
-    DIR *d = opendir(dir);
-    for (struct dirent *e; d && (e = readdir(d));)
-        n += strncmp(e->d_name, "lazyrep.", 8) == 0;
-    if (d)
-        closedir(d);
-    return n;
-}
 
 int main(int argc, char **argv) {
     if (argc > 2)
@@ -37,7 +27,7 @@ int main(int argc, char **argv) {
         puts("big");
     if (v[1] > 3) // REPORT
         puts("big too");
-    printf("%d log file(s)\n", log_files(argv[1]));
+    printf("%d log file(s)\n", files_named(argv[1], "lazyrep."));
     return 0;
 }
 // STDOUT: 1 log file(s)
