@@ -5,25 +5,13 @@
 // ARGS: %t
 // EXPECT: clean
 #include "../common/logfiles.h"
-#include <stdio.h>
-#include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 int main(int argc, char **argv) {
     if (argc > 2) {
         puts("child ran");
         return 0;
     }
-    fflush(stdout);
-    pid_t c = fork();
-    if (c == 0) {
-        execl("/proc/self/exe", argv[0], argv[1], "child", (char *)0);
-        _exit(127);
-    }
-    int status;
-    waitpid(c, &status, 0);
-    printf("child exit %d\n", WEXITSTATUS(status));
+    printf("child exit %d\n", run_self_as_child(argv));
     printf("%d log file(s)\n", files_named(argv[1], "lazyclean."));
     return 0;
 }

@@ -8,20 +8,11 @@
 // ORACLE: skip (the oracle builds MemorySanitizer without -fsanitize-recover: it stops at the first report)
 #include "../common/opaque.h"
 #include "../common/logfiles.h"
-#include <sys/wait.h>
-#include <unistd.h>
 
 int main(int argc, char **argv) {
     if (argc > 2)
         return 0; /* the exec'd child: clean */
-    fflush(stdout);
-    pid_t c = fork();
-    if (c == 0) {
-        execl("/proc/self/exe", argv[0], argv[1], "child", (char *)0);
-        _exit(127);
-    }
-    int status;
-    waitpid(c, &status, 0);
+    run_self_as_child(argv);
     int *v = uninit_heap(2 * sizeof *v);
     if (v[0] > 3) // REPORT
         puts("big");
