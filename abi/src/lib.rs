@@ -94,6 +94,10 @@ pub mod tls {
     /// registers at 0..48, vector registers at 48..176) followed by the
     /// stack (overflow) area from offset 176.
     pub const VA_ARG: &str = "__umsan_va_arg_tls";
+    /// `[u32; 200]`: origins of the variadic arguments, at the same byte
+    /// offsets as their shadows in [`VA_ARG`] (an argument's origin in the
+    /// first 4 bytes of its slot; a `byval` one's origins for all of it).
+    pub const VA_ARG_ORIGIN: &str = "__umsan_va_arg_origin_tls";
     /// `u64`: bytes of overflow-area shadow in [`VA_ARG`] beyond offset 176.
     pub const VA_ARG_OVERFLOW_SIZE: &str = "__umsan_va_arg_overflow_size_tls";
 }

@@ -90,6 +90,11 @@ pub fn is_constant(v: V) -> bool {
     unsafe { LLVMIsConstant(v) != 0 }
 }
 
+/// Marks a call `notail`: it is never turned into a jump.
+pub fn set_notail(call: V) {
+    unsafe { LLVMSetTailCallKind(call, llvm_sys::LLVMTailCallKind::LLVMTailCallKindNoTail) }
+}
+
 pub fn is_undef_or_poison(v: V) -> bool {
     unsafe { LLVMIsUndef(v) != 0 || !LLVMIsAPoisonValue(v).is_null() }
 }

@@ -40,6 +40,7 @@ UMSAN_TLS unsigned int __umsan_param_origin_tls[200];
 UMSAN_TLS unsigned int __umsan_retval_origin_tls;
 UMSAN_TLS unsigned long long __umsan_va_arg_tls[100];
 UMSAN_TLS unsigned long long __umsan_va_arg_overflow_size_tls;
+UMSAN_TLS unsigned int __umsan_va_arg_origin_tls[200];
 
 /* ---- 2. Start-up ---- */
 extern void __umsan_rt_init(char **envp, int track_origins, const void *const *alloc_wrappers);

@@ -37,6 +37,7 @@ extern __thread unsigned int __umsan_param_origin_tls[200];
 extern __thread unsigned int __umsan_retval_origin_tls;
 extern __thread unsigned long long __umsan_va_arg_tls[100];
 extern __thread unsigned long long __umsan_va_arg_overflow_size_tls;
+extern __thread unsigned int __umsan_va_arg_origin_tls[200];
 
 extern int __sigaction(int sig, const struct sigaction *act, struct sigaction *oldact);
 extern void __umsan_unpoison(const void *p, size_t n);
@@ -49,13 +50,14 @@ static volatile int umsan_siginfo[UMSAN_NSIG];
 static void umsan_signal_trampoline(int sig, siginfo_t *info, void *uctx) {
     unsigned long long param[100], retval[100];
     unsigned long long va_args[100], va_args_overflow_size;
-    unsigned int param_origin[200], retval_origin;
+    unsigned int param_origin[200], retval_origin, va_arg_origin[200];
     void *param_tag, *retval_tag;
     memcpy(param, __umsan_param_tls, sizeof param);
     memcpy(va_args, __umsan_va_arg_tls, sizeof va_args);
     va_args_overflow_size = __umsan_va_arg_overflow_size_tls;
     memcpy(retval, __umsan_retval_tls, sizeof retval);
     memcpy(param_origin, __umsan_param_origin_tls, sizeof param_origin);
+    memcpy(va_arg_origin, __umsan_va_arg_origin_tls, sizeof va_arg_origin);
     retval_origin = __umsan_retval_origin_tls;
     param_tag = __umsan_param_tag;
     retval_tag = __umsan_retval_tag;
@@ -82,6 +84,7 @@ static void umsan_signal_trampoline(int sig, siginfo_t *info, void *uctx) {
     __umsan_va_arg_overflow_size_tls = va_args_overflow_size;
     memcpy(__umsan_retval_tls, retval, sizeof retval);
     memcpy(__umsan_param_origin_tls, param_origin, sizeof param_origin);
+    memcpy(__umsan_va_arg_origin_tls, va_arg_origin, sizeof va_arg_origin);
     __umsan_retval_origin_tls = retval_origin;
     __umsan_param_tag = param_tag;
     __umsan_retval_tag = retval_tag;

@@ -9,7 +9,8 @@
 //!    are materialised only when touched and read as zero (= initialized);
 //! 2. reserves every `Invalid` range `PROT_NONE` with the same flags, so the
 //!    kernel never places a mapping where shadow arithmetic would go wrong;
-//! 3. parses `UMSAN_OPTIONS`, opens `log_path` (see [`crate::options`]) and
+//! 3. parses `UMSAN_OPTIONS` (see [`crate::options`]), checks that the
+//!    `log_path` file could be created (the first report creates it) and
 //!    registers the report lock's `fork` handlers;
 //! 4. sets [`is_ready`]. Interposed functions called earlier just forward;
 //! 5. when origins are tracked (`csrc/umsan_rt.c` passes whether

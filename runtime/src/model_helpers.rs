@@ -199,10 +199,11 @@ enum ArgKind {
     LongDouble,
 }
 
-/// One argument as the walker sees it: is it uninitialized, and its value
-/// (for `%s`, `*`).
+/// One argument as the walker sees it: is it uninitialized (and where was
+/// it created: its origin, 0 if unknown), and its value (for `%s`, `*`).
 struct FormatArg {
     poisoned: bool,
+    origin: u32,
     value: u64,
 }
 
@@ -236,7 +237,7 @@ unsafe fn walk_printf_format(fmt: &[u8], pc: u64, mut next: impl FnMut(ArgKind) 
             *i += 1;
             let a = next(ArgKind::Int)?;
             if a.poisoned {
-                report(0);
+                report(a.origin);
             }
             Some(a.value)
         };
@@ -303,7 +304,7 @@ unsafe fn walk_printf_format(fmt: &[u8], pc: u64, mut next: impl FnMut(ArgKind) 
         };
         let Some(a) = next(kind) else { return };
         if a.poisoned {
-            report(0);
+            report(a.origin);
             continue;
         }
         if conv == b's' && !long {
@@ -324,7 +325,8 @@ unsafe fn walk_printf_format(fmt: &[u8], pc: u64, mut next: impl FnMut(ArgKind) 
 
 /// Rust side of `__umsan_check_format(fmt, n, flag0, value0, …)`: the
 /// `n` variadic arguments of a printf-style call, each with a flag saying
-/// whether its shadow is poisoned; see [`walk_printf_format`].
+/// whether its shadow is poisoned (nonzero) and its origin (the low 32
+/// bits); see [`walk_printf_format`].
 ///
 /// # Safety
 /// Called by instrumented code with the modelled call's own values: null
@@ -345,7 +347,8 @@ pub unsafe extern "C" fn __umsan_rt_check_format(
     let (flags, vals) = (core::slice::from_raw_parts(flags, n as usize), core::slice::from_raw_parts(vals, n as usize));
     let mut k = 0usize;
     walk_printf_format(fmt, pc, |_| {
-        let a = FormatArg { poisoned: *flags.get(k)? != 0, value: vals[k] };
+        let flag = *flags.get(k)?;
+        let a = FormatArg { poisoned: flag != 0, origin: flag as u32, value: vals[k] };
         k += 1;
         Some(a)
     });
@@ -420,9 +423,10 @@ pub unsafe extern "C" fn __umsan_rt_check_format_va(fmt: *const c_char, ap: u64,
         // `int` (`%lu` for an `unsigned`) would read such stale shadow, so
         // integer slots are judged by their low 4 bytes only.
         let checked = if matches!(kind, ArgKind::Int | ArgKind::Long | ArgKind::Ptr) { 4 } else { size };
-        let poisoned = crate::shadow::first_poisoned(addr, checked).is_some();
+        let first = crate::shadow::first_poisoned(addr, checked);
+        let origin = first.map_or(0, |f| crate::origin::origin_at(addr + f));
         let value = if size >= 8 { core::ptr::read_unaligned(addr as *const u64) } else { 0 };
-        Some(FormatArg { poisoned, value })
+        Some(FormatArg { poisoned: first.is_some(), origin, value })
     });
 }
 
@@ -740,7 +744,7 @@ mod scan_tests {
         unsafe {
             walk_printf_format(b"%d %5.2f %Lg %ld %s %*d %p %hhu %%", 0, |k| {
                 kinds.push(k);
-                Some(FormatArg { poisoned: false, value: 0 })
+                Some(FormatArg { poisoned: false, origin: 0, value: 0 })
             })
         };
         use ArgKind::*;

@@ -70,9 +70,11 @@ pub type ByteRange = (u64, u64, u64);
 // Output
 // ---------------------------------------------------------------------------
 
-/// Where reports go (stderr until `open_log`).
+/// Where reports go: stderr, or the `log_path.PID` file once the first
+/// report of this process opened it.
 static OUT_FD: AtomicI32 = AtomicI32::new(2);
-/// The pid `OUT_FD` was opened for (0 = stderr, nothing to reopen).
+/// The pid `OUT_FD` was opened for (0 = not opened: stderr, or a log file
+/// still to be created by the first report).
 static OUT_PID: AtomicI32 = AtomicI32::new(0);
 
 /// Write all of `buf` to `fd`, retrying on EINTR and short writes.
@@ -103,61 +105,97 @@ pub fn fatal(msg: &str) -> ! {
     unsafe { libc::_exit(1) }
 }
 
-/// Open `log_path.PID` for the current process; stderr (2) when `log_path`
-/// is not set. The file is appended to, never truncated: an `exec` keeps the
-/// pid, and the reports made before it must survive.
-fn open_log_for(pid: i32) -> Result<i32, String> {
-    let Some(prefix) = options::get().log_path.as_deref() else {
-        return Ok(2);
+/// Longest `log_path.PID` path.
+const LOG_PATH_MAX: usize = 4096;
+
+/// `log_path.PID` as a NUL-terminated path in `buf` (no allocation: built
+/// where a report is being made); `None` when it does not fit.
+fn log_file_path(prefix: &str, pid: i32, buf: &mut [u8; LOG_PATH_MAX]) -> Option<usize> {
+    let mut digits = [0u8; 12];
+    let mut n = pid.unsigned_abs();
+    let mut d = digits.len();
+    loop {
+        d -= 1;
+        digits[d] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let (prefix, digits) = (prefix.as_bytes(), &digits[d..]);
+    let len = prefix.len() + 1 + digits.len();
+    if len + 1 > buf.len() || prefix.contains(&0) {
+        return None;
+    }
+    buf[..prefix.len()].copy_from_slice(prefix);
+    buf[prefix.len()] = b'.';
+    buf[prefix.len() + 1..len].copy_from_slice(digits);
+    buf[len] = 0;
+    Some(len)
+}
+
+/// `open(2)` of the `log_path.PID` file of `pid` with `flags`: the
+/// descriptor, or `Err((errno, path length))`.
+fn open_log_file(prefix: &str, pid: i32, flags: i32, buf: &mut [u8; LOG_PATH_MAX]) -> Result<i32, (i32, usize)> {
+    let Some(len) = log_file_path(prefix, pid, buf) else {
+        return Err((libc::ENAMETOOLONG, 0));
     };
-    let path = format!("{prefix}.{pid}");
-    let c =
-        std::ffi::CString::new(path.clone()).map_err(|_| format!("invalid log_path '{prefix}'"))?;
-    // SAFETY: c is a valid C string.
-    let fd = unsafe {
-        libc::open(
-            c.as_ptr(),
-            libc::O_WRONLY | libc::O_CREAT | libc::O_APPEND | libc::O_CLOEXEC,
-            0o644,
-        )
-    };
+    // SAFETY: buf holds a NUL-terminated path.
+    let fd = unsafe { libc::open(buf.as_ptr() as *const libc::c_char, flags | libc::O_CLOEXEC, 0o644) };
     if fd < 0 {
-        // SAFETY: strerror returns a valid static C string.
-        let e = unsafe { std::ffi::CStr::from_ptr(libc::strerror(*libc::__errno_location())) };
-        return Err(format!(
-            "cannot open log_path file '{path}': {}",
-            e.to_string_lossy()
-        ));
+        // SAFETY: errno is thread-local and always valid.
+        return Err((unsafe { *libc::__errno_location() }, len));
     }
     Ok(fd)
 }
 
-/// Called at start-up: open the log file if `log_path` is set.
+/// Called at start-up when `log_path` is set: a `log_path.PID` file must
+/// be creatable (else a clear error now, not at the first report), but,
+/// as with MemorySanitizer, it is created only by the first report — a
+/// clean process leaves none. So the check creates it only when it does
+/// not exist, and removes it again; an existing one (written before an
+/// `exec`, which keeps the pid) is appended to later, never truncated.
 pub fn open_log() {
+    let Some(prefix) = options::get().log_path.as_deref() else { return };
     let p = pid();
-    match open_log_for(p) {
-        Ok(fd) => {
-            OUT_FD.store(fd, Ordering::Release);
-            if fd != 2 {
-                OUT_PID.store(p, Ordering::Release);
-            }
+    let mut buf = [0u8; LOG_PATH_MAX];
+    let result = match open_log_file(prefix, p, libc::O_WRONLY | libc::O_APPEND, &mut buf) {
+        Err((libc::ENOENT, _)) => {
+            open_log_file(prefix, p, libc::O_WRONLY | libc::O_CREAT | libc::O_EXCL, &mut buf).map(|fd| {
+                // SAFETY: buf holds the path just created.
+                unsafe { libc::unlink(buf.as_ptr() as *const libc::c_char) };
+                fd
+            })
         }
-        Err(e) => fatal(&format!("ERROR: umsan: {e}")),
+        r => r,
+    };
+    match result {
+        // SAFETY: fd was just opened.
+        Ok(fd) => unsafe {
+            libc::close(fd);
+        },
+        Err((errno, len)) => {
+            let path = if len > 0 { String::from_utf8_lossy(&buf[..len]).into_owned() } else { format!("{prefix}.{p}") };
+            // SAFETY: strerror returns a valid static C string.
+            let e = unsafe { std::ffi::CStr::from_ptr(libc::strerror(errno)) };
+            fatal(&format!("ERROR: umsan: cannot open log_path file '{path}': {}", e.to_string_lossy()))
+        }
     }
 }
 
-/// The descriptor to report to; after a `fork` the child gets its own
-/// `log_path.PID` file.
+/// The descriptor to report to, under the report lock: with `log_path`,
+/// this process's `log_path.PID` file, opened (created, appended to) by
+/// its first report — after a `fork`, the child's own. Neither allocates
+/// nor locks. Stderr if the file cannot be opened any more.
 fn out_fd() -> i32 {
-    let opened_for = OUT_PID.load(Ordering::Acquire);
-    if opened_for != 0 {
-        let p = pid();
-        if p != opened_for {
-            if let Ok(fd) = open_log_for(p) {
-                OUT_FD.store(fd, Ordering::Release);
-                OUT_PID.store(p, Ordering::Release);
-            }
-        }
+    let Some(prefix) = options::get().log_path.as_deref() else { return 2 };
+    let p = pid();
+    if OUT_PID.load(Ordering::Acquire) != p {
+        let mut buf = [0u8; LOG_PATH_MAX];
+        let flags = libc::O_WRONLY | libc::O_CREAT | libc::O_APPEND;
+        let fd = open_log_file(prefix, p, flags, &mut buf).unwrap_or(2);
+        OUT_FD.store(fd, Ordering::Release);
+        OUT_PID.store(p, Ordering::Release);
     }
     OUT_FD.load(Ordering::Acquire)
 }

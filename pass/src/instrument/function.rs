@@ -85,7 +85,7 @@ pub struct FunctionInstrumenter<'a> {
     pub(super) args_trusted: V,
     /// In a variadic function: the copy of the variadic arguments' shadows
     /// and the size of its overflow part (see `vararg.rs`).
-    pub(super) va_shadow: Option<(V, V)>,
+    pub(super) va_shadow: Option<super::vararg::VaShadow>,
     /// Debug location given to everything inserted for the instruction
     /// being visited (the location of the use, for reports).
     loc: LLVMMetadataRef,
@@ -309,9 +309,15 @@ impl<'a> FunctionInstrumenter<'a> {
         }
     }
 
+    /// A call of a runtime function, never made a tail call: several of
+    /// them report at their return address (a model's check after the
+    /// modelled call, often the last thing a function does), which a jump
+    /// would make the caller's caller's.
     pub(super) fn call(&self, f: RtFn, args: &[V]) -> V {
         let mut a = args.to_vec();
-        unsafe { LLVMBuildCall2(self.b, f.ty, f.func, a.as_mut_ptr(), a.len() as u32, NONAME) }
+        let call = unsafe { LLVMBuildCall2(self.b, f.ty, f.func, a.as_mut_ptr(), a.len() as u32, NONAME) };
+        ir::set_notail(call);
+        call
     }
     pub(super) fn load(&self, t: T, p: V, align: u32) -> V {
         unsafe {
@@ -566,6 +572,15 @@ impl<'a> FunctionInstrumenter<'a> {
         let s = self.load(st, slot, 8);
         let s = self.select(self.args_trusted, s, self.cx.clean(st));
         self.store(s, sa, 1);
+        if self.cx.origins {
+            // As the shadow's bytes (see `copy_byval_origins_out`); read
+            // whoever called, as other parameters' origins.
+            let n = size.div_ceil(umsan_abi::ORIGIN_GRANULE) * umsan_abi::ORIGIN_GRANULE;
+            let n = n.min(umsan_abi::PARAM_TLS_BYTES - offset);
+            let oa = self.origin_addr(p, 1);
+            let oslot = self.tls_slot(self.cx.param_origin_tls, offset);
+            unsafe { LLVMBuildMemCpy(self.b, oa, 4, oslot, 8, self.cx.const_i64(n)) };
+        }
         offset + round8(size)
     }
 

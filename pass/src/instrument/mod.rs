@@ -52,6 +52,7 @@ pub struct ModuleCx {
     pub retval_tag: V,
     pub va_arg_tls: V,
     pub va_arg_overflow_size_tls: V,
+    pub va_arg_origin_tls: V,
     /// Origin tracking is on: every shadow has an `i32` origin next to it.
     pub origins: bool,
     pub param_origin_tls: V,
@@ -115,6 +116,7 @@ impl ModuleCx {
             retval_tag: std::ptr::null_mut(),
             va_arg_tls: std::ptr::null_mut(),
             va_arg_overflow_size_tls: std::ptr::null_mut(),
+            va_arg_origin_tls: std::ptr::null_mut(),
             origins: false,
             param_origin_tls: std::ptr::null_mut(),
             retval_origin_tls: std::ptr::null_mut(),
@@ -163,6 +165,7 @@ impl ModuleCx {
         if cx.origins {
             let origin_array = unsafe { LLVMArrayType2(i32, umsan_abi::PARAM_TLS_BYTES / 4) };
             cx.param_origin_tls = cx.tls_global(umsan_abi::tls::PARAM_ORIGIN, origin_array);
+            cx.va_arg_origin_tls = cx.tls_global(umsan_abi::tls::VA_ARG_ORIGIN, origin_array);
             cx.retval_origin_tls = cx.tls_global(umsan_abi::tls::RETVAL_ORIGIN, i32);
             cx.set_origin = cx.runtime_fn(umsan_abi::rt::SET_ORIGIN, void, &[ptr, i64, i32]);
             cx.maybe_store_origin = cx.runtime_fn(umsan_abi::rt::MAYBE_STORE_ORIGIN, void, &[i32, ptr, i64, i32]);

@@ -9,7 +9,7 @@
 use super::function::{Action, FunctionInstrumenter};
 use crate::ir::{self, NONAME, V};
 use llvm_sys::core::*;
-use llvm_sys::LLVMOpcode as Op;
+use llvm_sys::{LLVMIntPredicate as P, LLVMOpcode as Op, LLVMTypeKind as K};
 
 impl FunctionInstrumenter<'_> {
     /// The origin of a value (constant 0 when untracked or unknown).
@@ -42,23 +42,68 @@ impl FunctionInstrumenter<'_> {
         self.load(self.cx.i32, oa, 4)
     }
 
+    /// The origin of a value loaded from `addr` whose shadow is `s`. A
+    /// vector's granules may hold the origins of different values (a lane
+    /// copied from the heap next to one written in place, whose granule
+    /// keeps a stale origin): a vector takes the origin of the granule of
+    /// its first uninitialized 4-byte lane (of its last one when none is,
+    /// where the origin does not matter), so a report on any lane names
+    /// where an uninitialized lane came from. Scalars take their first
+    /// granule's, as in MemorySanitizer.
+    pub(super) fn load_value_origin(&self, addr: V, align: u32, s: V) -> V {
+        let t = ir::type_of(s);
+        let size = self.cx.layout.store_size(t);
+        let granules = size / umsan_abi::ORIGIN_GRANULE;
+        if ir::type_kind(t) != K::LLVMVectorTypeKind || size % umsan_abi::ORIGIN_GRANULE != 0 || !(2..=32).contains(&granules) {
+            return self.load_origin(addr, align);
+        }
+        unsafe {
+            let lanes = self.bitcast(s, LLVMVectorType(self.cx.i32, granules as u32));
+            let poisoned = self.icmp(P::LLVMIntNE, lanes, LLVMConstNull(ir::type_of(lanes)));
+            let mask = self.bitcast(poisoned, LLVMIntTypeInContext(self.cx.ctx, granules as u32));
+            let mask = LLVMBuildZExt(self.b, mask, self.cx.i32, NONAME);
+            let mask = self.or(mask, self.cx.const_i32(1 << (granules - 1)));
+            let name = "llvm.cttz";
+            let id = LLVMLookupIntrinsicID(name.as_ptr() as *const _, name.len());
+            let mut tys = [self.cx.i32];
+            let cttz = LLVMGetIntrinsicDeclaration(self.cx.module, id, tys.as_mut_ptr(), 1);
+            let fty = LLVMIntrinsicGetType(self.cx.ctx, id, tys.as_mut_ptr(), 1);
+            let mut args = [mask, LLVMConstInt(self.cx.i1, 1, 0)];
+            let lane = LLVMBuildCall2(self.b, fty, cttz, args.as_mut_ptr(), 2, NONAME);
+            let offset = LLVMBuildShl(self.b, LLVMBuildZExt(self.b, lane, self.cx.i64, NONAME), self.cx.const_i64(2), NONAME);
+            let oa = self.origin_addr(addr, align);
+            let mut idx = [offset];
+            let oa = LLVMBuildGEP2(self.b, self.cx.i8, oa, idx.as_mut_ptr(), 1, NONAME);
+            self.load(self.cx.i32, oa, 4)
+        }
+    }
+
     /// The origin of an instruction without a rule of its own: that of the
-    /// last operand with an uninitialized bit.
+    /// last operand with an uninitialized bit (other than `undef`).
     pub(super) fn combine_origins(&mut self, inst: V) {
         if !self.cx.origins || self.origin_map().contains_key(&inst) || !self.has_shadow(inst) {
             return;
         }
-        if matches!(ir::opcode(inst), Op::LLVMPHI | Op::LLVMCall | Op::LLVMLoad | Op::LLVMAlloca) {
-            return;
-        }
+        let operands = match ir::opcode(inst) {
+            Op::LLVMPHI | Op::LLVMLoad | Op::LLVMAlloca | Op::LLVMInvoke => return,
+            // Calls of functions set the origin of their result from the
+            // return-value TLS; an intrinsic's result (a reduction, an x86
+            // SIMD rule, `bswap`, …) comes from its arguments.
+            Op::LLVMCall if ir::intrinsic_name(unsafe { LLVMGetCalledValue(inst) }).is_none() => return,
+            Op::LLVMCall => unsafe { LLVMGetNumArgOperands(inst) },
+            _ => ir::num_operands(inst),
+        };
         if self.is_clean_const(self.shadow(inst)) {
             return;
         }
         self.before(inst);
         let mut origin: Option<V> = None;
-        for i in 0..ir::num_operands(inst) {
+        for i in 0..operands {
             let op = ir::operand(inst, i);
-            if unsafe { LLVMValueIsBasicBlock(op) } != 0 || self.shadow_ty(op).is_none() {
+            // `undef`/`poison` operands (the unused half of a shuffle, the
+            // vector an element is inserted into) have no origin: they
+            // must not hide the origin of the operand that has one.
+            if unsafe { LLVMValueIsBasicBlock(op) } != 0 || self.shadow_ty(op).is_none() || ir::is_undef_or_poison(op) {
                 continue;
             }
             let s = self.shadow(op);
@@ -93,7 +138,13 @@ impl FunctionInstrumenter<'_> {
         let size = self.cx.layout.store_size(st);
         let align = unsafe { LLVMGetAlignment(inst) };
         let origin = self.origin(value);
-        self.actions.push(Action::StoreOrigin { shadow, origin, addr, size, align, before: inst });
+        self.store_origin_if(shadow, origin, addr, size, align, inst);
+    }
+
+    /// Before `before`: `origin` for the `size` bytes at `addr` if `shadow`
+    /// (of what is stored there) has any bit set — on the cold path.
+    pub(super) fn store_origin_if(&mut self, shadow: V, origin: V, addr: V, size: u64, align: u32, before: V) {
+        self.actions.push(Action::StoreOrigin { shadow, origin, addr, size, align, before });
     }
 
     /// `origin` for every granule of the `size` bytes at `addr` (aligned to

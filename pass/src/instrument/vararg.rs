@@ -10,9 +10,16 @@
 //! and of the overflow area, where `va_arg` then finds it.
 //! Arguments of a shape this classification does not know make the caller
 //! store an invalid size: the callee then treats all of them as initialized.
+//!
+//! With origins, the caller also writes each uninitialized argument's origin
+//! into `__umsan_va_arg_origin_tls` at the same offset; the callee copies
+//! those at entry and `va_start` writes them into the origins of the two
+//! areas, so a value `va_arg` reads (in this function or in one the
+//! `va_list` is handed to, `vprintf`'s format check included) keeps its
+//! origin.
 
 use super::function::FunctionInstrumenter;
-use crate::ir::{self, cstring, T, V};
+use crate::ir::{self, cstring, NONAME, T, V};
 use llvm_sys::core::*;
 use llvm_sys::LLVMTypeKind as K;
 
@@ -91,10 +98,17 @@ impl FunctionInstrumenter<'_> {
                     let size = self.cx.layout.alloc_size(ty).min(umsan_abi::PARAM_TLS_BYTES - offset);
                     let src = self.shadow_addr(arg);
                     unsafe { LLVMBuildMemCpy(self.b, slot, 8, src, 1, self.cx.const_i64(size)) };
+                    if self.cx.origins {
+                        self.copy_byval_origins_out(arg, self.cx.va_arg_origin_tls, offset, size);
+                    }
                 }
                 None => {
                     let s = self.shadow(arg);
                     self.store(s, slot, 8);
+                    if self.cx.origins && !self.is_clean_const(s) {
+                        let oslot = self.tls_slot(self.cx.va_arg_origin_tls, offset);
+                        self.store(self.origin(arg), oslot, 4);
+                    }
                 }
             }
         }
@@ -119,13 +133,22 @@ impl FunctionInstrumenter<'_> {
             let src = self.select(valid, self.cx.va_arg_tls, self.cx.zeros(bytes));
             LLVMBuildMemCpy(self.b, copy, 8, src, 8, self.cx.const_i64(bytes));
             let size = self.select(valid, size, self.cx.const_i64(0));
-            self.va_shadow = Some((copy, size));
+            // Origins: no select, they only matter where the shadow is
+            // poisoned; only the bytes in use.
+            let origins = self.cx.origins.then(|| {
+                let ocopy = LLVMBuildAlloca(self.b, arr, cstring("umsan.va_origin").as_ptr());
+                LLVMSetAlignment(ocopy, 8);
+                let n = LLVMBuildAdd(self.b, size, self.cx.const_i64(FP_END), NONAME);
+                LLVMBuildMemCpy(self.b, ocopy, 8, self.cx.va_arg_origin_tls, 8, n);
+                ocopy
+            });
+            self.va_shadow = Some(VaShadow { copy, overflow_size: size, origins });
         }
     }
 
     /// At `va_start(ap)`: the argument shadows go where `va_arg` reads.
     pub(super) fn vararg_start(&mut self, va_list: V, reg_save_area: V) {
-        let Some((copy, overflow_size)) = self.va_shadow else { return };
+        let Some(VaShadow { copy, overflow_size, origins }) = self.va_shadow else { return };
         let shadow_regs = self.shadow_addr(reg_save_area);
         unsafe {
             LLVMBuildMemCpy(self.b, shadow_regs, 8, copy, 8, self.cx.const_i64(FP_END));
@@ -134,6 +157,34 @@ impl FunctionInstrumenter<'_> {
             let shadow_overflow = self.shadow_addr(overflow_area);
             let src = self.gep_bytes(copy, FP_END);
             LLVMBuildMemCpy(self.b, shadow_overflow, 1, src, 8, overflow_size);
+            if let Some(ocopy) = origins {
+                // Both areas are 8-aligned (16 for the register save area):
+                // their origin granules line up with the slots.
+                let origin_regs = self.origin_addr(reg_save_area, 16);
+                LLVMBuildMemCpy(self.b, origin_regs, 4, ocopy, 8, self.cx.const_i64(FP_END));
+                let origin_overflow = self.origin_addr(overflow_area, 8);
+                let src = self.gep_bytes(ocopy, FP_END);
+                LLVMBuildMemCpy(self.b, origin_overflow, 4, src, 8, overflow_size);
+            }
         }
     }
+
+    /// With origins: the origins of the `size` bytes of the `byval` argument
+    /// `arg` go to `tls` at `offset` (the same byte layout as its shadow).
+    pub(super) fn copy_byval_origins_out(&mut self, arg: V, tls: V, offset: u64, size: u64) {
+        let n = size.div_ceil(umsan_abi::ORIGIN_GRANULE) * umsan_abi::ORIGIN_GRANULE;
+        let n = n.min(umsan_abi::PARAM_TLS_BYTES - offset);
+        let src = self.origin_addr(arg, 1);
+        let slot = self.tls_slot(tls, offset);
+        unsafe { LLVMBuildMemCpy(self.b, slot, 8, src, 4, self.cx.const_i64(n)) };
+    }
+}
+
+/// A variadic function's private copy of its arguments' shadows (and
+/// origins), made at entry, and the size of the overflow area's part.
+#[derive(Clone, Copy)]
+pub(super) struct VaShadow {
+    copy: V,
+    overflow_size: V,
+    origins: Option<V>,
 }

@@ -150,6 +150,9 @@ impl FunctionInstrumenter<'_> {
                 let slot = self.tls_slot(self.cx.param_tls, offset);
                 let src = self.shadow_addr(arg);
                 unsafe { LLVMBuildMemCpy(self.b, slot, 8, src, 1, self.cx.const_i64(size)) };
+                if self.cx.origins {
+                    self.copy_byval_origins_out(arg, self.cx.param_origin_tls, offset, size);
+                }
                 offset += round8(size);
                 continue;
             }
@@ -449,7 +452,8 @@ impl FunctionInstrumenter<'_> {
     }
 
     /// printf-style calls: before the call, hands the format, and for each
-    /// variadic argument whether its shadow is poisoned and its value, to
+    /// variadic argument whether its shadow is poisoned (a flag: 0 when
+    /// initialized, else `1 << 32 | origin`) and its value, to
     /// `__umsan_check_format(fmt, n, flag0, value0, …)`, which reports the
     /// arguments the format consumes (and `%s` strings) if uninitialized.
     ///
@@ -485,7 +489,9 @@ impl FunctionInstrumenter<'_> {
                 Some(st) if ir::type_kind(st) == K::LLVMIntegerTypeKind => {
                     let s = self.shadow(arg);
                     let c = self.icmp(P::LLVMIntNE, s, unsafe { LLVMConstNull(st) });
-                    unsafe { LLVMBuildZExt(self.b, c, i64t, NONAME) }
+                    let o = unsafe { LLVMBuildZExt(self.b, self.origin(arg), i64t, NONAME) };
+                    let poisoned = self.or(o, self.cx.const_i64(1 << 32));
+                    self.select(c, poisoned, zero)
                 }
                 _ => zero,
             };
@@ -506,7 +512,8 @@ impl FunctionInstrumenter<'_> {
             if f.is_null() {
                 f = LLVMAddFunction(module, name.as_ptr(), fty);
             }
-            LLVMBuildCall2(self.b, fty, f, call_args.as_mut_ptr(), call_args.len() as u32, NONAME);
+            let call = LLVMBuildCall2(self.b, fty, f, call_args.as_mut_ptr(), call_args.len() as u32, NONAME);
+            ir::set_notail(call);
         }
     }
 

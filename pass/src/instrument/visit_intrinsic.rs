@@ -252,6 +252,12 @@ impl FunctionInstrumenter<'_> {
             s = self.or(s, spread);
         }
         self.set_shadow(inst, s);
+        if self.cx.origins {
+            // From memory, as a plain load's.
+            let align = ir::const_int_value(align).unwrap_or(1) as u32;
+            let o = self.load_value_origin(p, align, loaded);
+            self.set_origin(inst, o);
+        }
     }
 
     /// `masked.store(v, p, align, mask)`: the same masked store of the
@@ -262,8 +268,18 @@ impl FunctionInstrumenter<'_> {
         let vt = ir::type_of(v);
         let sv = self.shadow(v);
         let sv = if ir::type_of(sv) == vt { sv } else { self.bitcast(sv, vt) };
-        let mut args = [sv, self.shadow_addr(p), align, self.cx.defined_operand(mask)];
+        let mask = self.cx.defined_operand(mask);
+        let mut args = [sv, self.shadow_addr(p), align, mask];
         self.call_same_callee(inst, &mut args);
+        if self.cx.origins {
+            // The value's origin for the stored range when a stored lane is
+            // uninitialized (on the cold path, as a plain store's).
+            let stored = self.select(mask, sv, unsafe { LLVMConstNull(vt) });
+            let size = self.cx.layout.store_size(vt);
+            let align = ir::const_int_value(align).unwrap_or(1) as u32;
+            let origin = self.origin(v);
+            self.store_origin_if(stored, origin, p, size, align, inst);
+        }
     }
 
     /// Calls `inst`'s callee with other arguments of the same types.

@@ -163,7 +163,7 @@ impl FunctionInstrumenter<'_> {
         }
         self.set_shadow(inst, s);
         if self.cx.origins {
-            let o = self.load_origin(ptr, align);
+            let o = self.load_value_origin(ptr, align, s);
             self.set_origin(inst, o);
         }
     }

@@ -725,6 +725,10 @@ impl FunctionInstrumenter<'_> {
             s = self.or(s, c);
         }
         self.set_shadow(inst, s);
+        if self.cx.origins {
+            let o = self.load_value_origin(p, 1, s);
+            self.set_origin(inst, o);
+        }
     }
 
     /// maskstore/maskmovdqu: the same masked store of the value's shadow to
@@ -747,5 +751,17 @@ impl FunctionInstrumenter<'_> {
             })
             .collect();
         self.call_same_callee(inst, &mut args);
+        let (p, m, v) = (ir::operand(inst, ptr), ir::operand(inst, mask), ir::operand(inst, val));
+        if self.cx.origins && !self.is_clean_const(self.shadow(v)) {
+            // The value's origin for the stored range when a stored lane
+            // (mask sign bit set) is uninitialized: on the cold path.
+            let sv = self.shadow(v);
+            let m = self.cx.defined_operand(m);
+            let stored_lanes = self.icmp(P::LLVMIntSLT, m, unsafe { LLVMConstNull(ir::type_of(m)) });
+            let stored = self.select(stored_lanes, sv, unsafe { LLVMConstNull(ir::type_of(sv)) });
+            let size = self.cx.layout.store_size(ir::type_of(sv));
+            let origin = self.origin(v);
+            self.store_origin_if(stored, origin, p, size, 1, inst);
+        }
     }
 }
