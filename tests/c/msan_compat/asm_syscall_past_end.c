@@ -3,22 +3,7 @@
 // MemorySanitizer does), at that branch.
 // EXPECT: report
 #include "../common/opaque.h"
-#include <sys/syscall.h>
-#include <unistd.h>
-#include <sanitizer/msan_interface.h>
-
-static long raw_read(int fd, void *buf, unsigned long n) {
-    long ret;
-    __asm__ volatile("syscall"
-                     : "=a"(ret)
-                     : "a"((long)SYS_read), "D"((long)fd), "S"(buf), "d"(n)
-                     : "rcx", "r11", "memory");
-#if __has_feature(memory_sanitizer)
-    if (ret > 0)
-        __msan_unpoison(buf, (size_t)ret);
-#endif
-    return ret;
-}
+#include "../common/raw_syscall.h"
 
 int main(void) {
     int fds[2];

@@ -6,28 +6,7 @@
 // no report, and the program's output is the native build's.
 // EXPECT: clean
 #include "../common/opaque.h"
-#include <sys/syscall.h>
-#include <unistd.h>
-
-#if defined(__has_feature)
-#if __has_feature(memory_sanitizer)
-#include <sanitizer/msan_interface.h>
-#define PROJECT_UNDER_MSAN 1
-#endif
-#endif
-
-static long raw_read(int fd, void *buf, unsigned long n) {
-    long ret;
-    __asm__ volatile("syscall"
-                     : "=a"(ret)
-                     : "a"((long)SYS_read), "D"((long)fd), "S"(buf), "d"(n)
-                     : "rcx", "r11", "memory");
-#ifdef PROJECT_UNDER_MSAN
-    if (ret > 0)
-        __msan_unpoison(buf, (size_t)ret);
-#endif
-    return ret;
-}
+#include "../common/raw_syscall.h"
 
 int main(void) {
     int fds[2];
