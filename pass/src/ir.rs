@@ -213,7 +213,7 @@ pub fn split_invoke_normal_edges(f: V) {
 }
 
 /// The only block branching to `b` (counting each edge), if there is one.
-fn single_predecessor(b: B) -> Option<B> {
+pub fn single_predecessor(b: B) -> Option<B> {
     let mut pred = None;
     unsafe {
         let mut u = LLVMGetFirstUse(LLVMBasicBlockAsValue(b));
@@ -319,6 +319,18 @@ pub fn users(v: V) -> Vec<V> {
         }
     }
     out
+}
+
+/// Whether the module's code can only end up in an executable: clang sets
+/// the module flag "PIE Level" for `-fPIE` (Debian's default) and
+/// "PIC Level" alone for `-fPIC`; with neither the code is not
+/// position-independent at all. Only `-fPIC` code may go into a shared
+/// object.
+pub fn module_is_executable_only(m: LLVMModuleRef) -> bool {
+    let has = |key: &str| unsafe {
+        !llvm_sys::core::LLVMGetModuleFlag(m, key.as_ptr() as *const _, key.len()).is_null()
+    };
+    has("PIE Level") || !has("PIC Level")
 }
 
 pub fn is_declaration(f: V) -> bool {

@@ -49,6 +49,12 @@ pub(super) enum Action {
     /// `loc`: the debug location of the runtime call (its return address is
     /// the origin stack's first frame).
     StackOrigin { id: V, fill: Option<(V, u64, u32)>, slot: V, descr: V, loc: LLVMMetadataRef },
+    /// `load` (an origin load) runs only if `cond` (i1: the loaded value's
+    /// shadow has a bit set) holds, in a cold block; elsewhere its value
+    /// is 0. An origin matters only for an uninitialized value, and origin
+    /// memory is as large as the program's: loading it for every load
+    /// doubles the cache lines a load touches besides its shadow.
+    LazyOriginLoad { load: V, cond: V },
 }
 
 pub struct FunctionInstrumenter<'a> {
@@ -823,7 +829,11 @@ impl<'a> FunctionInstrumenter<'a> {
     fn materialize_actions(&mut self) {
         let mut reported: Vec<(V, V)> = Vec::new();
         let out_of_line = self.out_of_line_checks();
-        for action in std::mem::take(&mut self.actions) {
+        // Lazy origin loads last: their loads become phis everywhere they
+        // are used, including the report calls the other actions add.
+        let mut actions = std::mem::take(&mut self.actions);
+        actions.sort_by_key(|a| matches!(a, Action::LazyOriginLoad { .. }));
+        for action in actions {
             match action {
                 Action::Check { shadow, origin, before } => {
                     self.set_debug_loc(before);
@@ -914,6 +924,25 @@ impl<'a> FunctionInstrumenter<'a> {
                     };
                     if let Some((alloca, size, align)) = fill {
                         self.fill_origin(joined, alloca, size, align);
+                    }
+                }
+                // A function with that many checks branches for none of
+                // them (compile time): its origins are loaded as they are.
+                Action::LazyOriginLoad { .. } if out_of_line => {}
+                Action::LazyOriginLoad { load, cond } => {
+                    let then = self.split_if_then(cond, load);
+                    let tail = ir::instruction_parent(load);
+                    let head = ir::single_predecessor(then).expect("the cold block of a split has one predecessor");
+                    unsafe {
+                        LLVMInstructionRemoveFromParent(load);
+                        LLVMPositionBuilderBefore(self.b, ir::terminator(then));
+                        LLVMInsertIntoBuilder(self.b, load);
+                        LLVMPositionBuilderBefore(self.b, ir::first_instruction(tail));
+                        let phi = LLVMBuildPhi(self.b, self.cx.i32, NONAME);
+                        LLVMReplaceAllUsesWith(load, phi);
+                        let mut vals = [load, self.cx.const_i32(0)];
+                        let mut blocks = [then, head];
+                        LLVMAddIncoming(phi, vals.as_mut_ptr(), blocks.as_mut_ptr(), 2);
                     }
                 }
                 Action::UnpoisonIf { cond, ptrs, after } => {

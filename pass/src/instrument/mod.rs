@@ -240,7 +240,17 @@ impl ModuleCx {
             }
             let g = LLVMAddGlobal(self.module, ty, cname.as_ptr());
             LLVMSetThreadLocal(g, 1);
-            LLVMSetThreadLocalMode(g, LLVMThreadLocalMode::LLVMInitialExecTLSModel);
+            // The runtime is linked statically into the executable, so its
+            // thread-locals are in the executable's static TLS block: code
+            // that can only be part of the executable reaches them at a
+            // constant offset from %fs (local-exec: one instruction, no
+            // register), `-fPIC` code through the GOT (initial-exec).
+            let model = if ir::module_is_executable_only(self.module) {
+                LLVMThreadLocalMode::LLVMLocalExecTLSModel
+            } else {
+                LLVMThreadLocalMode::LLVMInitialExecTLSModel
+            };
+            LLVMSetThreadLocalMode(g, model);
             g
         }
     }

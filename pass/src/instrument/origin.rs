@@ -42,7 +42,9 @@ impl FunctionInstrumenter<'_> {
         self.load(self.cx.i32, oa, 4)
     }
 
-    /// The origin of a value loaded from `addr` whose shadow is `s`. A
+    /// The origin of a value loaded from `addr` whose shadow is `s`, loaded
+    /// only when `s` has a bit set ([`Action::LazyOriginLoad`]; 0
+    /// otherwise, where no origin matters). A
     /// vector's granules may hold the origins of different values (a lane
     /// copied from the heap next to one written in place, whose granule
     /// keeps a stale origin): a vector takes the origin of the granule of
@@ -50,7 +52,17 @@ impl FunctionInstrumenter<'_> {
     /// where the origin does not matter), so a report on any lane names
     /// where an uninitialized lane came from. Scalars take their first
     /// granule's, as in MemorySanitizer.
-    pub(super) fn load_value_origin(&self, addr: V, align: u32, s: V) -> V {
+    pub(super) fn load_value_origin(&mut self, addr: V, align: u32, s: V) -> V {
+        let cond = self.any_poisoned(s);
+        let o = self.granule_origin(addr, align, s);
+        if !ir::is_constant(cond) {
+            self.actions.push(Action::LazyOriginLoad { load: o, cond });
+        }
+        o
+    }
+
+    /// The origin load of [`Self::load_value_origin`].
+    fn granule_origin(&self, addr: V, align: u32, s: V) -> V {
         let t = ir::type_of(s);
         let size = self.cx.layout.store_size(t);
         let granules = size / umsan_abi::ORIGIN_GRANULE;
