@@ -455,6 +455,10 @@ impl Layout {
     pub fn bits(&self, t: T) -> u64 {
         unsafe { LLVMSizeOfTypeInBits(self.td, t) }
     }
+    /// Byte offset of field `i` in the struct type `t`.
+    pub fn offset_of_element(&self, t: T, i: u32) -> u64 {
+        unsafe { LLVMOffsetOfElement(self.td, t, i) }
+    }
     pub fn abi_align(&self, t: T) -> u32 {
         unsafe { LLVMABIAlignmentOfType(self.td, t) }
     }

@@ -97,7 +97,9 @@ fn guarded(f: impl FnOnce() -> Result<(), String>) -> *mut c_char {
 /// PipelineStartEP step (called from the C++ shim): marks the functions
 /// MemorySanitizer would not sanitize (`instrument::msan_compat`), validates
 /// the models and keeps modelled functions defined here from being inlined or having
-/// their signature changed, so every call stays visible; when the pipeline
+/// their signature changed, so every call stays visible; records the size
+/// of the objects C++ complete-object constructors build
+/// (`instrument::cxx_ctor`); when the pipeline
 /// optimizes (-O1 and above), gives small locals a definite uninitialized
 /// value the optimizer cannot fold away (`instrument::uninit_locals`).
 #[no_mangle]
@@ -107,6 +109,7 @@ pub extern "C" fn umsan_prepare_module(m: LLVMModuleRef, optimizing: bool) -> *m
         instrument::msan_compat::mark_no_sanitize(m, opts.msan_compat);
         let models = models::Models::load(m, &opts.configs).inspect_err(|_| MODEL_ERROR_REPORTED.store(true, Relaxed))?;
         instrument::protect_modelled_functions(m, &models.defined_in(m));
+        instrument::cxx_ctor::mark_complete_objects(m);
         if optimizing && opts.uninit_locals {
             instrument::mark_uninit_locals(m, &models);
         }

@@ -3,6 +3,7 @@
 //! functions get instrumented, and runs a [`function::FunctionInstrumenter`]
 //! over each of them.
 
+pub mod cxx_ctor;
 pub mod function;
 pub mod ipo;
 pub mod model_wrap;

@@ -195,7 +195,7 @@ impl FunctionInstrumenter<'_> {
     /// pointer's object — the `dereferenceable(N)` bytes a C++ reference or
     /// `this` promises (`std::string::_M_replace(this, …)` writes the
     /// length after the initialized data pointer; a complete-object
-    /// constructor's whole `new`ed object: `complete_object_ctor_new_size`),
+    /// constructor's whole object, virtual bases included: `cxx_ctor`),
     /// else the uninitialized run at the pointer (`strcpy(heap_buf, s)`).
     /// The cleaning happens right after the instruction `after`.
     fn unpoison_escaped(&mut self, inst: V, cond: V, after: V, other_memory: bool) {
@@ -210,17 +210,23 @@ impl FunctionInstrumenter<'_> {
             if ir::type_kind(ir::type_of(arg)) != K::LLVMPointerTypeKind {
                 continue;
             }
-            let (ptr, size) = match self.underlying_static_alloca(arg) {
-                Some((alloca, size)) => (alloca, Some(size)),
-                None if other_memory && !is_known_clean_pointer(arg) => {
-                    let promised = ir::call_arg_dereferenceable(inst, i);
-                    let size = match (i, complete_object_ctor_new_size(inst, arg)) {
-                        (0, Some(n)) => Some(promised.map_or(n, |p| p.max(n))),
-                        _ => promised,
-                    };
+            // A complete-object constructor's object, exactly (also inside
+            // a local: its other members keep their state).
+            let object = match i {
+                0 if other_memory => super::cxx_ctor::complete_object_size(&self.cx.layout, inst),
+                _ => None,
+            };
+            let (ptr, size) = match (object, self.underlying_static_alloca(arg)) {
+                (Some(n), _) => {
+                    let promised = ir::call_arg_dereferenceable(inst, i).unwrap_or(0);
+                    (arg, Some(n.max(promised)).filter(|&n| n <= MAX_DEREFERENCEABLE_CLEAN))
+                }
+                (None, Some((alloca, size))) => (alloca, Some(size)),
+                (None, None) if other_memory && !is_known_clean_pointer(arg) => {
+                    let size = ir::call_arg_dereferenceable(inst, i);
                     (arg, size.filter(|&n| n <= MAX_DEREFERENCEABLE_CLEAN))
                 }
-                None => continue,
+                (None, None) => continue,
             };
             if seen.iter().any(|&(p, _)| p == ptr) {
                 continue;
@@ -744,45 +750,6 @@ const CHECK_FORMAT_VA: &str = "__umsan_check_format_va";
 /// `emit_scan_targets` (runtime: `model_helpers.rs`).
 const MODEL_SCAN_ARG: &str = "__umsan_model_scan_arg";
 const MODEL_SCAN_VA: &str = "__umsan_model_scan_va";
-
-/// The object an uninstrumented *complete-object constructor* (Itanium
-/// `C1`) initializes, when instrumented code called it on memory it just
-/// got from `operator new(N)` with a constant N: N bytes. Its `this` only
-/// promises `dereferenceable(nvsize)` — without the virtual bases, which
-/// the complete-object constructor initializes too: `new
-/// std::stringstream` (392 bytes) has `this` dereferenceable(128), and its
-/// `std::basic_ios` base (the stream's width, flags, locale) lies beyond.
-/// `this` must be the allocation itself (a member at an offset is some
-/// other object's part).
-fn complete_object_ctor_new_size(call: V, this: V) -> Option<u64> {
-    let callee = unsafe { LLVMGetCalledValue(call) };
-    if !ir::is_function(callee) || !is_complete_object_ctor(&ir::value_name(callee)) {
-        return None;
-    }
-    let mut p = this;
-    while ir::is_instruction(p) && matches!(ir::opcode(p), Op::LLVMBitCast | Op::LLVMAddrSpaceCast) {
-        p = ir::operand(p, 0);
-    }
-    if !ir::is_instruction(p) || !matches!(ir::opcode(p), Op::LLVMCall | Op::LLVMInvoke) {
-        return None;
-    }
-    let alloc = unsafe { LLVMGetCalledValue(p) };
-    if !ir::is_function(alloc) {
-        return None;
-    }
-    let name = ir::value_name(alloc);
-    let op = name.strip_prefix("__umsan").unwrap_or(&name);
-    if !(op.starts_with("_Znwm") || op.starts_with("_Znam")) {
-        return None;
-    }
-    ir::const_int_value(ir::operand(p, 0))
-}
-
-/// An Itanium complete-object constructor: `_ZN…C1E…` (also `C1I` with
-/// template arguments, `C1B` with an ABI tag).
-fn is_complete_object_ctor(name: &str) -> bool {
-    name.starts_with("_ZN") && ["C1E", "C1I", "C1B"].iter().any(|m| name.contains(m))
-}
 
 /// Largest `dereferenceable(N)` object cleaned as a whole after a call
 /// into uninstrumented code; larger ones get the uninitialized run at the
