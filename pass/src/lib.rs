@@ -95,7 +95,8 @@ fn guarded(f: impl FnOnce() -> Result<(), String>) -> *mut c_char {
 }
 
 /// PipelineStartEP step (called from the C++ shim): marks the functions
-/// MemorySanitizer would not sanitize (`instrument::msan_compat`), validates
+/// MemorySanitizer would not sanitize and turns the sanitizer interface's
+/// unaligned loads and stores into plain ones (`instrument::msan_compat`), validates
 /// the models and keeps modelled functions defined here from being inlined or having
 /// their signature changed, so every call stays visible; when the pipeline
 /// optimizes (-O1 and above), gives small locals a definite uninitialized
@@ -105,6 +106,7 @@ pub extern "C" fn umsan_prepare_module(m: LLVMModuleRef, optimizing: bool) -> *m
     guarded(|| {
         let opts = options::Options::from_env()?;
         instrument::msan_compat::mark_no_sanitize(m, opts.msan_compat);
+        instrument::msan_compat::lower_unaligned_accesses(m);
         let models = models::Models::load(m, &opts.configs).inspect_err(|_| MODEL_ERROR_REPORTED.store(true, Relaxed))?;
         instrument::protect_modelled_functions(m, &models.defined_in(m));
         if optimizing && opts.uninit_locals {
