@@ -181,6 +181,15 @@ pub mod rt {
     /// ends at the first initialized byte, at the latest at the next heap
     /// chunk's header, which glibc wrote and is therefore initialized.)
     pub const UNPOISON_ESCAPED: &str = "__umsan_unpoison_escaped";
+    /// `void __umsan_entry_from_generated_code(const void *ra, const void *p)`:
+    /// called at the entry of an address-taken instrumented function whose
+    /// caller was not instrumented code naming it, for each pointer
+    /// argument `p`, with the function's return address `ra`. When `ra`
+    /// lies in code that no loaded object holds — code generated at run
+    /// time (a JIT such as pcre2's) — that code may have written what it
+    /// hands over: the run of uninitialized bytes at `p` becomes
+    /// initialized, as after a call into uninstrumented code.
+    pub const ENTRY_FROM_GENERATED_CODE: &str = "__umsan_entry_from_generated_code";
     /// `void __umsan_landing_pad(void)`: called first in every landing pad
     /// of instrumented code. The frames an exception unwound (instrumented
     /// ones without a landing pad of their own included) never returned,

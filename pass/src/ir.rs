@@ -321,6 +321,15 @@ pub fn users(v: V) -> Vec<V> {
     out
 }
 
+/// Whether `f` is used other than as the callee of a direct call: stored,
+/// passed, put in a table — code may call it through that address.
+pub fn address_taken(f: V) -> bool {
+    users(f).into_iter().any(|u| unsafe {
+        let call = !LLVMIsACallInst(u).is_null() || !LLVMIsAInvokeInst(u).is_null();
+        !call || LLVMGetCalledValue(u) != f || (0..LLVMGetNumArgOperands(u)).any(|i| operand(u, i) == f)
+    })
+}
+
 pub fn is_declaration(f: V) -> bool {
     unsafe { LLVMIsDeclaration(f) != 0 }
 }

@@ -67,6 +67,7 @@ pub struct ModuleCx {
     pub poison: RtFn,
     pub unpoison: RtFn,
     pub unpoison_escaped: RtFn,
+    pub entry_from_generated: RtFn,
     pub poison_stack: RtFn,
     pub copy_out_check: RtFn,
     pub move_shadow: RtFn,
@@ -129,6 +130,7 @@ impl ModuleCx {
             poison: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             unpoison: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             unpoison_escaped: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
+            entry_from_generated: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             poison_stack: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             copy_out_check: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             move_shadow: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
@@ -160,6 +162,7 @@ impl ModuleCx {
         cx.poison = cx.runtime_fn(umsan_abi::rt::POISON, void, &[ptr, i64]);
         cx.unpoison = cx.runtime_fn(umsan_abi::rt::UNPOISON, void, &[ptr, i64]);
         cx.unpoison_escaped = cx.runtime_fn(umsan_abi::rt::UNPOISON_ESCAPED, void, &[ptr]);
+        cx.entry_from_generated = cx.runtime_fn(umsan_abi::rt::ENTRY_FROM_GENERATED_CODE, void, &[ptr, ptr]);
         cx.poison_stack = cx.runtime_fn(umsan_abi::rt::POISON_STACK, void, &[ptr, i64, ptr, ptr]);
         cx.origins = cx.opts.track_origins;
         if cx.origins {
