@@ -55,9 +55,13 @@ static OWN_OBJECT: [core::sync::atomic::AtomicUsize; 2] =
     [core::sync::atomic::AtomicUsize::new(0), core::sync::atomic::AtomicUsize::new(0)];
 
 /// Whether `pc` lies in code no loaded object holds: generated at run time
-/// (lock-free: `_dl_find_object`, with the runtime's own object first).
-fn is_generated_code(pc: usize) -> bool {
+/// (lock-free: `_dl_find_object`, with the runtime's own object first; at
+/// once `false` while the program never asked for executable memory).
+pub(crate) fn is_generated_code(pc: usize) -> bool {
     use core::sync::atomic::Ordering::{Acquire, Relaxed, Release};
+    if !crate::mapping::EXEC_MAPPED.load(Acquire) {
+        return false;
+    }
     // `hi` is published after `lo`: a nonzero `hi` comes with its `lo`.
     let hi = OWN_OBJECT[1].load(Acquire);
     if pc >= OWN_OBJECT[0].load(Relaxed) && pc < hi {

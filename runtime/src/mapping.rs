@@ -67,6 +67,33 @@ pub(crate) unsafe fn sys_mmap(
 }
 
 /// The raw `munmap` system call. Returns 0 or `-errno`.
+pub(crate) unsafe fn sys_mprotect(addr: usize, len: usize, prot: i32) -> isize {
+    let r: isize;
+    core::arch::asm!(
+        "syscall",
+        inlateout("rax") libc::SYS_mprotect as isize => r,
+        in("rdi") addr,
+        in("rsi") len,
+        in("rdx") prot as isize,
+        lateout("rcx") _,
+        lateout("r11") _,
+        options(nostack),
+    );
+    r
+}
+
+/// Set once the program has asked `mmap` or `mprotect` for executable
+/// memory: until then no code generated at run time can exist (ld.so maps
+/// libraries with its own internal calls, which are not interposed).
+pub static EXEC_MAPPED: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
+
+/// Records a request for executable memory (see [`EXEC_MAPPED`]).
+pub fn note_prot(prot: i32) {
+    if prot & libc::PROT_EXEC != 0 {
+        EXEC_MAPPED.store(true, core::sync::atomic::Ordering::Release);
+    }
+}
+
 pub(crate) unsafe fn sys_munmap(addr: usize, len: usize) -> isize {
     let r: isize;
     core::arch::asm!(
