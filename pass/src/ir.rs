@@ -321,13 +321,18 @@ pub fn users(v: V) -> Vec<V> {
     out
 }
 
-/// Whether `f` is used other than as the callee of a direct call: stored,
-/// passed, put in a table — code may call it through that address.
-pub fn address_taken(f: V) -> bool {
-    users(f).into_iter().any(|u| unsafe {
-        let call = !LLVMIsACallInst(u).is_null() || !LLVMIsAInvokeInst(u).is_null();
-        !call || LLVMGetCalledValue(u) != f || (0..LLVMGetNumArgOperands(u)).any(|i| operand(u, i) == f)
-    })
+/// The calls and invokes that call `f` directly, when those are all its
+/// uses; `None` when its address is taken (stored, passed, put in a table:
+/// code may call it through that address).
+pub fn direct_call_sites(f: V) -> Option<Vec<V>> {
+    users(f)
+        .into_iter()
+        .map(|u| unsafe {
+            let call = !LLVMIsACallInst(u).is_null() || !LLVMIsAInvokeInst(u).is_null();
+            let direct = call && LLVMGetCalledValue(u) == f && (0..LLVMGetNumArgOperands(u)).all(|i| operand(u, i) != f);
+            direct.then_some(u)
+        })
+        .collect()
 }
 
 pub fn is_declaration(f: V) -> bool {

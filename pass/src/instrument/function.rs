@@ -579,7 +579,7 @@ impl<'a> FunctionInstrumenter<'a> {
     /// libraries and assembly (`qsort`, an uninstrumented `.o`) are left
     /// alone: memory instrumented code poisoned stays poisoned through them.
     fn entry_from_generated_code(&mut self, first: V) {
-        if self.cx.closed.contains(&self.func) || !ir::address_taken(self.func) {
+        if !self.cx.address_taken.contains(&self.func) {
             return;
         }
         let ptrs: Vec<V> = ir::params(self.func)

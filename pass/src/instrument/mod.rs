@@ -81,6 +81,9 @@ pub struct ModuleCx {
     /// their arguments' shadows are always in the param TLS and no call
     /// needs a tag (see [`closed_functions`]).
     pub closed: HashSet<V>,
+    /// Instrumented functions whose address is taken: code umsan did not
+    /// compile may call them (see `FunctionInstrumenter::entry_from_generated_code`).
+    pub address_taken: HashSet<V>,
     /// Origin-id slots of marked locals, by description global.
     uninit_slots: std::cell::RefCell<HashMap<V, V>>,
 }
@@ -137,6 +140,7 @@ impl ModuleCx {
             alloc_wrappers: umsan_abi::ALLOC_WRAPPERS.iter().copied().collect(),
             instrumented: HashSet::new(),
             closed: HashSet::new(),
+            address_taken: HashSet::new(),
             uninit_slots: Default::default(),
         };
         cx.param_tls = cx.tls_global(umsan_abi::tls::PARAM, tls_array);
@@ -328,6 +332,9 @@ pub fn instrument_module(module: LLVMModuleRef, opts: Options, models: Models) -
         .collect();
     cx.instrumented = candidates.iter().copied().collect();
     cx.closed = closed_functions(&cx.instrumented);
+    // Before any instrumentation adds uses (tags name callees).
+    cx.address_taken =
+        cx.instrumented.iter().copied().filter(|&f| ir::direct_call_sites(f).is_none()).collect();
     for &f in &cx.closed {
         unsafe {
             let key = ipo::CLOSED_ATTR;
@@ -430,20 +437,11 @@ fn closed_functions(instrumented: &HashSet<V>) -> HashSet<V> {
             {
                 continue;
             }
-            let mut only_direct_calls = true;
-            let mut u = LLVMGetFirstUse(f);
-            while !u.is_null() {
-                let user = LLVMGetUser(u);
-                let direct = !LLVMIsACallInst(user).is_null()
-                    && LLVMGetCalledValue(user) == f
-                    && (0..LLVMGetNumArgOperands(user)).all(|i| ir::operand(user, i) != f)
-                    && instrumented.contains(&ir::block_parent(ir::instruction_parent(user)));
-                if !direct {
-                    only_direct_calls = false;
-                    break;
-                }
-                u = LLVMGetNextUse(u);
-            }
+            let only_direct_calls = ir::direct_call_sites(f).is_some_and(|sites| {
+                sites.iter().all(|&site| {
+                    !LLVMIsACallInst(site).is_null() && instrumented.contains(&ir::block_parent(ir::instruction_parent(site)))
+                })
+            });
             if only_direct_calls {
                 closed.insert(f);
             }
