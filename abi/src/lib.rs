@@ -190,6 +190,11 @@ pub mod rt {
     /// hands over: the run of uninitialized bytes at `p` becomes
     /// initialized, as after a call into uninstrumented code.
     pub const ENTRY_FROM_GENERATED_CODE: &str = "__umsan_entry_from_generated_code";
+    /// `bool __umsan_exec_mapped` (a global, not a function): set once the
+    /// program asked `mmap` or `mprotect` for executable memory; until
+    /// then no code generated at run time exists, and instrumented entries
+    /// skip [`ENTRY_FROM_GENERATED_CODE`] (read with a relaxed atomic load).
+    pub const EXEC_MAPPED: &str = "__umsan_exec_mapped";
     /// `void __umsan_landing_pad(void)`: called first in every landing pad
     /// of instrumented code. The frames an exception unwound (instrumented
     /// ones without a landing pad of their own included) never returned,

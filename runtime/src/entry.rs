@@ -59,7 +59,7 @@ static OWN_OBJECT: [core::sync::atomic::AtomicUsize; 2] =
 /// once `false` while the program never asked for executable memory).
 pub(crate) fn is_generated_code(pc: usize) -> bool {
     use core::sync::atomic::Ordering::{Acquire, Relaxed, Release};
-    if !crate::mapping::EXEC_MAPPED.load(Acquire) {
+    if !crate::mapping::__umsan_exec_mapped.load(Acquire) {
         return false;
     }
     // `hi` is published after `lo`: a nonzero `hi` comes with its `lo`.

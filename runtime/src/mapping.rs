@@ -85,12 +85,15 @@ pub(crate) unsafe fn sys_mprotect(addr: usize, len: usize, prot: i32) -> isize {
 /// Set once the program has asked `mmap` or `mprotect` for executable
 /// memory: until then no code generated at run time can exist (ld.so maps
 /// libraries with its own internal calls, which are not interposed).
-pub static EXEC_MAPPED: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
+/// Instrumented code reads it: [`umsan_abi::rt::EXEC_MAPPED`].
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub static __umsan_exec_mapped: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
 
-/// Records a request for executable memory (see [`EXEC_MAPPED`]).
+/// Records a request for executable memory (see [`__umsan_exec_mapped`]).
 pub fn note_prot(prot: i32) {
     if prot & libc::PROT_EXEC != 0 {
-        EXEC_MAPPED.store(true, core::sync::atomic::Ordering::Release);
+        __umsan_exec_mapped.store(true, core::sync::atomic::Ordering::Release);
     }
 }
 

@@ -1,5 +1,6 @@
 ; A function whose address is taken may be called by code generated at run
-; time (a JIT): when no tag names it, its entry gives the runtime its return
+; time (a JIT): when no tag names it and the program has made executable
+; memory (`__umsan_exec_mapped`), its entry gives the runtime its return
 ; address and each pointer argument (not integers), after the entry
 ; block's allocas. A function only called directly gets nothing, nor does
 ; one whose address is taken but that has no pointer parameter.
@@ -36,6 +37,7 @@ entry:
 ; CHECK: %[[TAG:.*]] = load ptr, ptr @__umsan_param_tag
 ; CHECK: %[[OURS:.*]] = icmp eq ptr %[[TAG]], @callback
 ; CHECK: alloca i64
+; CHECK: %[[FLAG:.*]] = load atomic i8, ptr @__umsan_exec_mapped monotonic
 ; CHECK: %[[RA:.*]] = call ptr @llvm.returnaddress(i32 0)
 ; CHECK-DAG: call void @__umsan_entry_from_generated_code(ptr %[[RA]], ptr %blk)
 ; CHECK-DAG: call void @__umsan_entry_from_generated_code(ptr %[[RA]], ptr %frame)

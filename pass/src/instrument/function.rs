@@ -604,8 +604,15 @@ impl<'a> FunctionInstrumenter<'a> {
             return;
         }
         self.before(at);
-        // With eager checks no caller tags its calls: always ask.
-        let cond = if self.args_trusted.is_null() { unsafe { LLVMConstInt(self.cx.i1, 1, 0) } } else { self.not(self.args_trusted) };
+        // Only once the program has executable memory of its own making;
+        // with eager checks no caller tags its calls, so whatever the tag.
+        let exec = unsafe {
+            let flag = LLVMBuildLoad2(self.b, self.cx.i8, self.cx.exec_mapped, NONAME);
+            LLVMSetOrdering(flag, llvm_sys::LLVMAtomicOrdering::LLVMAtomicOrderingMonotonic);
+            LLVMSetAlignment(flag, 1);
+            self.icmp(LLVMIntPredicate::LLVMIntNE, flag, LLVMConstInt(self.cx.i8, 0, 0))
+        };
+        let cond = if self.args_trusted.is_null() { exec } else { self.and(self.not(self.args_trusted), exec) };
         // The `if`s below split the block right after this call.
         let ra = unsafe {
             let name = "llvm.returnaddress";

@@ -68,6 +68,8 @@ pub struct ModuleCx {
     pub unpoison: RtFn,
     pub unpoison_escaped: RtFn,
     pub entry_from_generated: RtFn,
+    /// `__umsan_exec_mapped` (i8), see `umsan_abi::rt::EXEC_MAPPED`.
+    pub exec_mapped: V,
     pub poison_stack: RtFn,
     pub copy_out_check: RtFn,
     pub move_shadow: RtFn,
@@ -134,6 +136,7 @@ impl ModuleCx {
             unpoison: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             unpoison_escaped: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             entry_from_generated: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
+            exec_mapped: std::ptr::null_mut(),
             poison_stack: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             copy_out_check: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             move_shadow: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
@@ -167,6 +170,11 @@ impl ModuleCx {
         cx.unpoison = cx.runtime_fn(umsan_abi::rt::UNPOISON, void, &[ptr, i64]);
         cx.unpoison_escaped = cx.runtime_fn(umsan_abi::rt::UNPOISON_ESCAPED, void, &[ptr]);
         cx.entry_from_generated = cx.runtime_fn(umsan_abi::rt::ENTRY_FROM_GENERATED_CODE, void, &[ptr, ptr]);
+        cx.exec_mapped = unsafe {
+            let name = cstring(umsan_abi::rt::EXEC_MAPPED);
+            let g = LLVMGetNamedGlobal(module, name.as_ptr());
+            if g.is_null() { LLVMAddGlobal(module, cx.i8, name.as_ptr()) } else { g }
+        };
         cx.poison_stack = cx.runtime_fn(umsan_abi::rt::POISON_STACK, void, &[ptr, i64, ptr, ptr]);
         cx.origins = cx.opts.track_origins;
         if cx.origins {
