@@ -10,31 +10,7 @@
 // EXPECT: clean
 // ORACLE: skip (MemorySanitizer reports the offsets the JIT wrote: what the model fixes)
 // CFLAGS: -lpcre2-8
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include "../common/opaque.h"
-#include <pcre2.h>
-#include <umsan.h>
-
-static void *my_malloc(size_t n, void *data) {
-    (void)data;
-    return malloc(n); /* instrumented: poisoned */
-}
-
-static void my_free(void *p, void *data) {
-    (void)data;
-    free(p);
-}
-
-/* A match data block as a libpcre2 built by umsan-cc leaves it: its header
- * written by pcre2's (instrumented) code, its ovector uninitialized. The
- * system's library writes the header unseen, and the first call handing the
- * block to it counts the whole poisoned block as written; so the ovector is
- * poisoned again here. */
-static pcre2_match_data *fresh_md(unsigned pairs, pcre2_general_context *gc) {
-    pcre2_match_data *md = pcre2_match_data_create(pairs, gc);
-    umsan_poison(pcre2_get_ovector_pointer(md), pairs * 2 * sizeof(PCRE2_SIZE));
-    return md;
-}
+#include "../common/pcre2_match_data.h"
 
 static void show(const char *what, int rc, pcre2_match_data *md, unsigned pairs) {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
@@ -49,7 +25,7 @@ static void show(const char *what, int rc, pcre2_match_data *md, unsigned pairs)
 }
 
 int main(void) {
-    pcre2_general_context *gc = pcre2_general_context_create(my_malloc, my_free, NULL);
+    pcre2_general_context *gc = program_heap();
     int err;
     PCRE2_SIZE erroff;
     pcre2_code *re = pcre2_compile((PCRE2_SPTR) "(a+)(x)?(b)(z)?", PCRE2_ZERO_TERMINATED, 0, &err, &erroff, NULL);
