@@ -572,7 +572,8 @@ impl<'a> FunctionInstrumenter<'a> {
     /// call. What it hands over counts as written by it, as after a call
     /// into uninstrumented code: at the entry of a function whose address
     /// is taken (only such a function can be called from there), when the
-    /// caller was not instrumented code naming it, the runtime is given the
+    /// caller was not instrumented code naming it and the program has made
+    /// executable memory (`__umsan_exec_mapped`), the runtime is given the
     /// return address and each pointer argument, and cleans the run of
     /// uninitialized bytes at the pointer if the caller is code no loaded
     /// object holds (`__umsan_entry_from_generated_code`). Callers in
