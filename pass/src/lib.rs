@@ -35,7 +35,9 @@
 //! instrumented code need no tags. With `-fumsan-eager-checks`, `noundef`
 //! arguments and returns are checked at the call and no shadow crosses
 //! calls at all. When a callee turns out to be uninstrumented, local
-//! variables whose address it got are treated as written by it.
+//! variables whose address it got are treated as written by it. When code
+//! generated at run time (a JIT) calls an address-taken function, what its
+//! pointer arguments point to is treated as written by that code.
 //!
 //! **Stack.** Stack slots are poisoned when they come into scope (entry,
 //! `lifetime.start`) and cleaned when the frame goes (every return), so
