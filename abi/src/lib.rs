@@ -181,6 +181,20 @@ pub mod rt {
     /// ends at the first initialized byte, at the latest at the next heap
     /// chunk's header, which glibc wrote and is therefore initialized.)
     pub const UNPOISON_ESCAPED: &str = "__umsan_unpoison_escaped";
+    /// `void __umsan_entry_from_generated_code(const void *ra, const void *p)`:
+    /// called at the entry of an address-taken instrumented function whose
+    /// caller was not instrumented code naming it, for each pointer
+    /// argument `p`, with the function's return address `ra`. When `ra`
+    /// lies in code that no loaded object holds — code generated at run
+    /// time (a JIT such as pcre2's) — that code may have written what it
+    /// hands over: the run of uninitialized bytes at `p` becomes
+    /// initialized, as after a call into uninstrumented code.
+    pub const ENTRY_FROM_GENERATED_CODE: &str = "__umsan_entry_from_generated_code";
+    /// `bool __umsan_exec_mapped` (a global, not a function): set once the
+    /// program asked `mmap` or `mprotect` for executable memory; until
+    /// then no code generated at run time exists, and instrumented entries
+    /// skip [`ENTRY_FROM_GENERATED_CODE`] (read with a relaxed atomic load).
+    pub const EXEC_MAPPED: &str = "__umsan_exec_mapped";
     /// `void __umsan_landing_pad(void)`: called first in every landing pad
     /// of instrumented code. The frames an exception unwound (instrumented
     /// ones without a landing pad of their own included) never returned,

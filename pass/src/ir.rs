@@ -333,6 +333,20 @@ pub fn module_is_executable_only(m: LLVMModuleRef) -> bool {
     has("PIE Level") || !has("PIC Level")
 }
 
+/// The calls and invokes that call `f` directly, when those are all its
+/// uses; `None` when its address is taken (stored, passed, put in a table:
+/// code may call it through that address).
+pub fn direct_call_sites(f: V) -> Option<Vec<V>> {
+    users(f)
+        .into_iter()
+        .map(|u| unsafe {
+            let call = !LLVMIsACallInst(u).is_null() || !LLVMIsAInvokeInst(u).is_null();
+            let direct = call && LLVMGetCalledValue(u) == f && (0..LLVMGetNumArgOperands(u)).all(|i| operand(u, i) != f);
+            direct.then_some(u)
+        })
+        .collect()
+}
+
 pub fn is_declaration(f: V) -> bool {
     unsafe { LLVMIsDeclaration(f) != 0 }
 }

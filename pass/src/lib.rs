@@ -35,7 +35,9 @@
 //! instrumented code need no tags. With `-fumsan-eager-checks`, `noundef`
 //! arguments and returns are checked at the call and no shadow crosses
 //! calls at all. When a callee turns out to be uninstrumented, local
-//! variables whose address it got are treated as written by it.
+//! variables whose address it got are treated as written by it. When code
+//! generated at run time (a JIT) calls an address-taken function, what its
+//! pointer arguments point to is treated as written by that code.
 //!
 //! **Stack.** Stack slots are poisoned when they come into scope (entry,
 //! `lifetime.start`) and cleaned when the frame goes (every return), so
@@ -95,7 +97,8 @@ fn guarded(f: impl FnOnce() -> Result<(), String>) -> *mut c_char {
 }
 
 /// PipelineStartEP step (called from the C++ shim): marks the functions
-/// MemorySanitizer would not sanitize (`instrument::msan_compat`), validates
+/// MemorySanitizer would not sanitize and turns the sanitizer interface's
+/// unaligned loads and stores into plain ones (`instrument::msan_compat`), validates
 /// the models and keeps modelled functions defined here from being inlined or having
 /// their signature changed, so every call stays visible; records the size
 /// of the objects C++ complete-object constructors build
@@ -107,6 +110,7 @@ pub extern "C" fn umsan_prepare_module(m: LLVMModuleRef, optimizing: bool) -> *m
     guarded(|| {
         let opts = options::Options::from_env()?;
         instrument::msan_compat::mark_no_sanitize(m, opts.msan_compat);
+        instrument::msan_compat::lower_unaligned_accesses(m);
         let models = models::Models::load(m, &opts.configs).inspect_err(|_| MODEL_ERROR_REPORTED.store(true, Relaxed))?;
         instrument::protect_modelled_functions(m, &models.defined_in(m));
         instrument::cxx_ctor::mark_complete_objects(m);

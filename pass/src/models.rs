@@ -467,6 +467,7 @@ const LIBRARY: &[(&str, &str)] = &[
     ("configs/libc.toml", include_str!("../../configs/libc.toml")),
     ("configs/compression.toml", include_str!("../../configs/compression.toml")),
     ("configs/gmp.toml", include_str!("../../configs/gmp.toml")),
+    ("configs/pcre2.toml", include_str!("../../configs/pcre2.toml")),
     ("configs/libstdcxx.toml", include_str!("../../configs/libstdcxx.toml")),
 ];
 

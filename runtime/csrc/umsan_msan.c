@@ -38,3 +38,20 @@ UMSAN_ENTRY void __msan_unpoison_param(size_t n) {
     size_t slots = sizeof(__umsan_param_tls) / sizeof(__umsan_param_tls[0]);
     memset(__umsan_param_tls, 0, (n < slots ? n : slots) * sizeof(__umsan_param_tls[0]));
 }
+
+/* <sanitizer/common_interface_defs.h>'s unaligned accesses. The pass turns
+ * direct calls into plain `align 1` loads and stores (msan_compat.rs), which
+ * carry shadow; these definitions serve calls through a pointer, which count
+ * as calls into uninstrumented code (a clean result). */
+#define UMSAN_UNALIGNED(bits)                                                  \
+    UMSAN_ENTRY __UINT##bits##_TYPE__ __sanitizer_unaligned_load##bits(const void *p) { \
+        __UINT##bits##_TYPE__ v;                                               \
+        memcpy(&v, p, sizeof v);                                               \
+        return v;                                                              \
+    }                                                                          \
+    UMSAN_ENTRY void __sanitizer_unaligned_store##bits(void *p, __UINT##bits##_TYPE__ v) { \
+        memcpy(p, &v, sizeof v);                                               \
+    }
+UMSAN_UNALIGNED(16)
+UMSAN_UNALIGNED(32)
+UMSAN_UNALIGNED(64)

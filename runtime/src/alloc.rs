@@ -656,7 +656,7 @@ pub unsafe extern "C" fn __umsan_rt_operator_new(p: *mut c_void, n: usize, array
 #[cfg(not(test))]
 mod interpose {
     use super::*;
-    use crate::mapping::{sys_mmap, sys_munmap};
+    use crate::mapping::{note_prot, sys_mmap, sys_mprotect, sys_munmap};
 
     #[no_mangle]
     pub unsafe extern "C" fn malloc(n: usize) -> *mut c_void {
@@ -753,6 +753,7 @@ mod interpose {
         fd: c_int,
         off: libc::off_t,
     ) -> *mut c_void {
+        note_prot(prot);
         let r = sys_mmap(addr as usize, len, prot, flags, fd, off);
         if r < 0 && r > -4096 {
             set_errno(-r as c_int);
@@ -774,6 +775,19 @@ mod interpose {
         off: libc::off_t,
     ) -> *mut c_void {
         mmap(addr, len, prot, flags, fd, off)
+    }
+
+    /// Only notes executable memory (code generated at run time: see
+    /// `entry::is_generated_code`).
+    #[no_mangle]
+    pub unsafe extern "C" fn mprotect(addr: *mut c_void, len: usize, prot: c_int) -> c_int {
+        note_prot(prot);
+        let r = sys_mprotect(addr as usize, len, prot);
+        if r < 0 {
+            set_errno(-r as c_int);
+            return -1;
+        }
+        0
     }
 
     #[no_mangle]

@@ -40,6 +40,42 @@ pub extern "C" fn __umsan_unpoison_escaped(p: *const c_void) {
     shadow::clean_poisoned_run(p as u64)
 }
 
+/// `void __umsan_entry_from_generated_code(const void *ra, const void *p)`:
+/// see [`umsan_abi::rt::ENTRY_FROM_GENERATED_CODE`].
+#[no_mangle]
+pub extern "C" fn __umsan_entry_from_generated_code(ra: *const c_void, p: *const c_void) {
+    if is_generated_code(ra as usize) {
+        shadow::clean_poisoned_run(p as u64)
+    }
+}
+
+/// `[start, end)` of the object holding the runtime (and so the program's
+/// instrumented code linked with it); `(0, 0)` until known.
+static OWN_OBJECT: [core::sync::atomic::AtomicUsize; 2] =
+    [core::sync::atomic::AtomicUsize::new(0), core::sync::atomic::AtomicUsize::new(0)];
+
+/// Whether `pc` lies in code no loaded object holds: generated at run time
+/// (lock-free: `_dl_find_object`, with the runtime's own object first; at
+/// once `false` while the program never asked for executable memory).
+pub(crate) fn is_generated_code(pc: usize) -> bool {
+    use core::sync::atomic::Ordering::{Acquire, Relaxed, Release};
+    if !crate::mapping::__umsan_exec_mapped.load(Acquire) {
+        return false;
+    }
+    // `hi` is published after `lo`: a nonzero `hi` comes with its `lo`.
+    let hi = OWN_OBJECT[1].load(Acquire);
+    if pc >= OWN_OBJECT[0].load(Relaxed) && pc < hi {
+        return false;
+    }
+    if hi == 0 {
+        if let Some((lo, hi)) = report::module_range(is_generated_code as fn(usize) -> bool as usize) {
+            OWN_OBJECT[0].store(lo, Relaxed);
+            OWN_OBJECT[1].store(hi, Release);
+        }
+    }
+    report::module_range(pc).is_none()
+}
+
 /// Rust side of `void __umsan_poison_stack(void *p, size_t n, uint32_t
 /// *id_slot, const char *descr)`; `fp` is the C wrapper's frame. Poisons the
 /// slot; when origins are tracked, gives it the origin of its alloca site,

@@ -39,26 +39,19 @@ pub fn is_ready() -> bool {
     READY.load(Ordering::Acquire)
 }
 
-/// The raw `mmap` system call (bypassing the runtime's own `mmap`).
-/// Returns the address or `-errno`.
-pub(crate) unsafe fn sys_mmap(
-    addr: usize,
-    len: usize,
-    prot: i32,
-    flags: i32,
-    fd: i32,
-    off: i64,
-) -> isize {
+/// A raw system call with up to six arguments (bypassing libc and the
+/// runtime's own interposers). Returns the result or `-errno`.
+unsafe fn raw_syscall(nr: i64, a: [usize; 6]) -> isize {
     let r: isize;
     core::arch::asm!(
         "syscall",
-        inlateout("rax") libc::SYS_mmap as isize => r,
-        in("rdi") addr,
-        in("rsi") len,
-        in("rdx") prot as isize,
-        in("r10") flags as isize,
-        in("r8") fd as isize,
-        in("r9") off,
+        inlateout("rax") nr as isize => r,
+        in("rdi") a[0],
+        in("rsi") a[1],
+        in("rdx") a[2],
+        in("r10") a[3],
+        in("r8") a[4],
+        in("r9") a[5],
         lateout("rcx") _,
         lateout("r11") _,
         options(nostack),
@@ -66,19 +59,35 @@ pub(crate) unsafe fn sys_mmap(
     r
 }
 
+/// The raw `mmap` system call (bypassing the runtime's own `mmap`).
+/// Returns the address or `-errno`.
+pub(crate) unsafe fn sys_mmap(addr: usize, len: usize, prot: i32, flags: i32, fd: i32, off: i64) -> isize {
+    raw_syscall(libc::SYS_mmap, [addr, len, prot as usize, flags as usize, fd as isize as usize, off as usize])
+}
+
+/// The raw `mprotect` system call. Returns 0 or `-errno`.
+pub(crate) unsafe fn sys_mprotect(addr: usize, len: usize, prot: i32) -> isize {
+    raw_syscall(libc::SYS_mprotect, [addr, len, prot as usize, 0, 0, 0])
+}
+
 /// The raw `munmap` system call. Returns 0 or `-errno`.
 pub(crate) unsafe fn sys_munmap(addr: usize, len: usize) -> isize {
-    let r: isize;
-    core::arch::asm!(
-        "syscall",
-        inlateout("rax") libc::SYS_munmap as isize => r,
-        in("rdi") addr,
-        in("rsi") len,
-        lateout("rcx") _,
-        lateout("r11") _,
-        options(nostack),
-    );
-    r
+    raw_syscall(libc::SYS_munmap, [addr, len, 0, 0, 0, 0])
+}
+
+/// Set once the program has asked `mmap` or `mprotect` for executable
+/// memory: until then no code generated at run time can exist (ld.so maps
+/// libraries with its own internal calls, which are not interposed).
+/// Instrumented code reads it: [`umsan_abi::rt::EXEC_MAPPED`].
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub static __umsan_exec_mapped: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
+
+/// Records a request for executable memory (see [`__umsan_exec_mapped`]).
+pub fn note_prot(prot: i32) {
+    if prot & libc::PROT_EXEC != 0 {
+        __umsan_exec_mapped.store(true, core::sync::atomic::Ordering::Release);
+    }
 }
 
 fn strerror(errno: i32) -> String {

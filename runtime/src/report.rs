@@ -281,7 +281,7 @@ extern "C" {
 }
 
 /// `[start, end)` of the module mapping `pc` (lock-free, async-signal-safe).
-fn module_range(pc: usize) -> Option<(usize, usize)> {
+pub(crate) fn module_range(pc: usize) -> Option<(usize, usize)> {
     // SAFETY: plain out-parameter; glibc documents the call as lock-free.
     unsafe {
         let mut r: DlFindObject = core::mem::zeroed();

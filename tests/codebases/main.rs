@@ -101,13 +101,14 @@ const ZSTD: Codebase = Codebase {
     defines: &[],
     // The x86-64 assembly Huffman loops (decompress/huf_decompress_amd64.S)
     // are reached through a function pointer and write the output through
-    // pointers inside a struct they advance: `zstd_asm.toml` models them
-    // with `before(...)` expressions, and the indirect calls reach the model
-    // through its wrapper (pass/src/instrument/model_wrap.rs). zstd turns
-    // that assembly off under MemorySanitizer (`__has_feature
-    // (memory_sanitizer)`, true under umsan-cc's msan-compat): its own
-    // switch keeps it on here, where umsan's models are what is tested.
-    umsan_flags: &["-fumsan-config=%w/zstd_asm.toml", "-DZSTD_MEMORY_SANITIZER=0"],
+    // pointers inside a struct they advance: the shipped models
+    // (configs/compression.toml) describe them with `before(...)`
+    // expressions, and the indirect calls reach the model through its
+    // wrapper (pass/src/instrument/model_wrap.rs). zstd turns that assembly
+    // off under MemorySanitizer (`__has_feature(memory_sanitizer)`, true
+    // under umsan-cc's msan-compat): its own switch keeps it on here, where
+    // umsan's models are what is tested.
+    umsan_flags: &["-DZSTD_MEMORY_SANITIZER=0"],
     libs: &[],
     args: &[],
     seed: (

@@ -510,6 +510,12 @@ impl<'a> FunctionInstrumenter<'a> {
         self.loc = std::ptr::null_mut();
         self.before(first);
         let variadic = unsafe { LLVMIsFunctionVarArg(LLVMGlobalGetValueType(self.func)) } != 0;
+        self.prologue_shadows(variadic);
+        self.entry_from_generated_code(first);
+    }
+
+    /// Shadows of the parameters (and of `byval` arguments' memory).
+    fn prologue_shadows(&mut self, variadic: bool) {
         if self.cx.opts.eager_checks && !variadic {
             // Callers checked the arguments (or were not instrumented).
             for (i, p) in ir::params(self.func).into_iter().enumerate() {
@@ -563,6 +569,69 @@ impl<'a> FunctionInstrumenter<'a> {
             offset += round8(size);
         }
         self.vararg_prologue();
+    }
+
+    /// Code generated at run time (a JIT: pcre2's matcher) is code umsan
+    /// did not compile, and it may call back into instrumented code with
+    /// pointers to memory it wrote — its own stack frames, a callout block
+    /// it filled in memory instrumented code allocated — just before the
+    /// call. What it hands over counts as written by it, as after a call
+    /// into uninstrumented code: at the entry of a function whose address
+    /// is taken (only such a function can be called from there), when the
+    /// caller was not instrumented code naming it and the program has made
+    /// executable memory (`__umsan_exec_mapped`), the runtime is given the
+    /// return address and each pointer argument, and cleans the run of
+    /// uninitialized bytes at the pointer if the caller is code no loaded
+    /// object holds (`__umsan_entry_from_generated_code`). Callers in
+    /// libraries and assembly (`qsort`, an uninstrumented `.o`) are left
+    /// alone: memory instrumented code poisoned stays poisoned through them.
+    fn entry_from_generated_code(&mut self, first: V) {
+        if !self.cx.address_taken.contains(&self.func) {
+            return;
+        }
+        let ptrs: Vec<V> = ir::params(self.func)
+            .into_iter()
+            .enumerate()
+            .filter(|&(i, p)| {
+                ir::type_kind(ir::type_of(p)) == llvm_sys::LLVMTypeKind::LLVMPointerTypeKind
+                    && ir::param_type_attr(self.func, i as u32, "byval").is_none()
+            })
+            .map(|(_, p)| p)
+            .collect();
+        if ptrs.is_empty() {
+            return;
+        }
+        // After the entry block's allocas: the `if` splits the block there,
+        // and static allocas must stay in the entry block.
+        let mut at = first;
+        while !at.is_null() && ir::is_alloca(at) {
+            at = ir::next_instruction(at);
+        }
+        if at.is_null() {
+            return;
+        }
+        self.before(at);
+        // Only once the program has executable memory of its own making;
+        // with eager checks no caller tags its calls, so whatever the tag.
+        let exec = unsafe {
+            let flag = LLVMBuildLoad2(self.b, self.cx.i8, self.cx.exec_mapped, NONAME);
+            LLVMSetOrdering(flag, llvm_sys::LLVMAtomicOrdering::LLVMAtomicOrderingMonotonic);
+            LLVMSetAlignment(flag, 1);
+            self.icmp(LLVMIntPredicate::LLVMIntNE, flag, LLVMConstInt(self.cx.i8, 0, 0))
+        };
+        let cond = if self.args_trusted.is_null() { exec } else { self.and(self.not(self.args_trusted), exec) };
+        // The `if`s below split the block right after this call.
+        let ra = unsafe {
+            let name = "llvm.returnaddress";
+            let id = LLVMLookupIntrinsicID(name.as_ptr() as *const _, name.len());
+            let f = LLVMGetIntrinsicDeclaration(self.cx.module, id, std::ptr::null_mut(), 0);
+            let fty = LLVMIntrinsicGetType(self.cx.ctx, id, std::ptr::null_mut(), 0);
+            let mut args = [self.cx.const_i32(0)];
+            LLVMBuildCall2(self.b, fty, f, args.as_mut_ptr(), 1, NONAME)
+        };
+        for p in ptrs {
+            self.actions.push(Action::CallIf { cond, f: self.cx.entry_from_generated, args: vec![ra, p], after: ra });
+        }
     }
 
     /// A `byval` argument's memory gets the shadow the caller put in the TLS.

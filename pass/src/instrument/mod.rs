@@ -68,6 +68,9 @@ pub struct ModuleCx {
     pub poison: RtFn,
     pub unpoison: RtFn,
     pub unpoison_escaped: RtFn,
+    pub entry_from_generated: RtFn,
+    /// `__umsan_exec_mapped` (i8), see `umsan_abi::rt::EXEC_MAPPED`.
+    pub exec_mapped: V,
     pub poison_stack: RtFn,
     pub copy_out_check: RtFn,
     pub move_shadow: RtFn,
@@ -81,6 +84,9 @@ pub struct ModuleCx {
     /// their arguments' shadows are always in the param TLS and no call
     /// needs a tag (see [`closed_functions`]).
     pub closed: HashSet<V>,
+    /// Instrumented functions whose address is taken: code umsan did not
+    /// compile may call them (see `FunctionInstrumenter::entry_from_generated_code`).
+    pub address_taken: HashSet<V>,
     /// Origin-id slots of marked locals, by description global.
     uninit_slots: std::cell::RefCell<HashMap<V, V>>,
 }
@@ -130,12 +136,15 @@ impl ModuleCx {
             poison: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             unpoison: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             unpoison_escaped: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
+            entry_from_generated: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
+            exec_mapped: std::ptr::null_mut(),
             poison_stack: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             copy_out_check: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             move_shadow: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             alloc_wrappers: umsan_abi::ALLOC_WRAPPERS.iter().copied().collect(),
             instrumented: HashSet::new(),
             closed: HashSet::new(),
+            address_taken: HashSet::new(),
             uninit_slots: Default::default(),
         };
         cx.param_tls = cx.tls_global(umsan_abi::tls::PARAM, tls_array);
@@ -161,6 +170,12 @@ impl ModuleCx {
         cx.poison = cx.runtime_fn(umsan_abi::rt::POISON, void, &[ptr, i64]);
         cx.unpoison = cx.runtime_fn(umsan_abi::rt::UNPOISON, void, &[ptr, i64]);
         cx.unpoison_escaped = cx.runtime_fn(umsan_abi::rt::UNPOISON_ESCAPED, void, &[ptr]);
+        cx.entry_from_generated = cx.runtime_fn(umsan_abi::rt::ENTRY_FROM_GENERATED_CODE, void, &[ptr, ptr]);
+        cx.exec_mapped = unsafe {
+            let name = cstring(umsan_abi::rt::EXEC_MAPPED);
+            let g = LLVMGetNamedGlobal(module, name.as_ptr());
+            if g.is_null() { LLVMAddGlobal(module, cx.i8, name.as_ptr()) } else { g }
+        };
         cx.poison_stack = cx.runtime_fn(umsan_abi::rt::POISON_STACK, void, &[ptr, i64, ptr, ptr]);
         cx.origins = cx.opts.track_origins;
         if cx.origins {
@@ -336,6 +351,9 @@ pub fn instrument_module(module: LLVMModuleRef, opts: Options, models: Models) -
         .collect();
     cx.instrumented = candidates.iter().copied().collect();
     cx.closed = closed_functions(&cx.instrumented);
+    // Before any instrumentation adds uses (tags name callees).
+    cx.address_taken =
+        cx.instrumented.iter().copied().filter(|&f| ir::direct_call_sites(f).is_none()).collect();
     for &f in &cx.closed {
         unsafe {
             let key = ipo::CLOSED_ATTR;
@@ -438,20 +456,11 @@ fn closed_functions(instrumented: &HashSet<V>) -> HashSet<V> {
             {
                 continue;
             }
-            let mut only_direct_calls = true;
-            let mut u = LLVMGetFirstUse(f);
-            while !u.is_null() {
-                let user = LLVMGetUser(u);
-                let direct = !LLVMIsACallInst(user).is_null()
-                    && LLVMGetCalledValue(user) == f
-                    && (0..LLVMGetNumArgOperands(user)).all(|i| ir::operand(user, i) != f)
-                    && instrumented.contains(&ir::block_parent(ir::instruction_parent(user)));
-                if !direct {
-                    only_direct_calls = false;
-                    break;
-                }
-                u = LLVMGetNextUse(u);
-            }
+            let only_direct_calls = ir::direct_call_sites(f).is_some_and(|sites| {
+                sites.iter().all(|&site| {
+                    !LLVMIsACallInst(site).is_null() && instrumented.contains(&ir::block_parent(ir::instruction_parent(site)))
+                })
+            });
             if only_direct_calls {
                 closed.insert(f);
             }

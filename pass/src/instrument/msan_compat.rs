@@ -92,3 +92,76 @@ fn add_string_attr(f: V, key: &str) {
         LLVMAddAttributeAtIndex(f, FN, a);
     }
 }
+
+/// `__sanitizer_unaligned_{load,store}{16,32,64}` (clang's
+/// `<sanitizer/common_interface_defs.h>`): code prepared for the sanitizers
+/// (brotli's `BROTLI_SANITIZED`, under `__has_feature(memory_sanitizer)`)
+/// calls them instead of making unaligned accesses. Each direct call becomes
+/// the access it stands for (`load`/`store iN, align 1`), which the
+/// instrumentation then handles like any other: the value keeps its shadow.
+/// The runtime defines them too (`umsan_msan.c`) for calls left over
+/// (through a pointer), which count as uninstrumented.
+pub fn lower_unaligned_accesses(module: LLVMModuleRef) {
+    for f in ir::functions(module) {
+        if !ir::is_declaration(f) {
+            continue;
+        }
+        let name = ir::value_name(f);
+        let Some((is_load, bits)) = unaligned_access(&name) else { continue };
+        for call in ir::users(f) {
+            if unsafe { LLVMIsACallInst(call).is_null() || LLVMGetCalledValue(call) != f } {
+                continue;
+            }
+            unsafe {
+                let fnty = LLVMGetCalledFunctionType(call);
+                let ctx = LLVMGetModuleContext(module);
+                let int = LLVMIntTypeInContext(ctx, bits);
+                let params = LLVMCountParamTypes(fnty) as usize;
+                let mut tys = vec![std::ptr::null_mut(); params];
+                LLVMGetParamTypes(fnty, tys.as_mut_ptr());
+                let ret = LLVMGetReturnType(fnty);
+                let ptr_first = params >= 1 && ir::type_kind(tys[0]) == llvm_sys::LLVMTypeKind::LLVMPointerTypeKind;
+                let shape_ok = if is_load {
+                    params == 1 && ptr_first && ret == int
+                } else {
+                    params == 2 && ptr_first && tys[1] == int
+                };
+                if !shape_ok {
+                    continue; // not the sanitizer interface's signature: leave it
+                }
+                let b = LLVMCreateBuilderInContext(ctx);
+                LLVMPositionBuilderBefore(b, call);
+                let access = if is_load {
+                    LLVMBuildLoad2(b, int, ir::operand(call, 0), ir::NONAME)
+                } else {
+                    LLVMBuildStore(b, ir::operand(call, 1), ir::operand(call, 0))
+                };
+                LLVMSetAlignment(access, 1);
+                llvm_sys::debuginfo::LLVMInstructionSetDebugLoc(
+                    access,
+                    llvm_sys::debuginfo::LLVMInstructionGetDebugLoc(call),
+                );
+                if is_load {
+                    LLVMReplaceAllUsesWith(call, access);
+                }
+                LLVMInstructionEraseFromParent(call);
+                LLVMDisposeBuilder(b);
+            }
+        }
+    }
+}
+
+/// `(is_load, bits)` of a `__sanitizer_unaligned_*` function's name.
+fn unaligned_access(name: &str) -> Option<(bool, u32)> {
+    let rest = name.strip_prefix("__sanitizer_unaligned_")?;
+    let (is_load, bits) = match rest.strip_prefix("load") {
+        Some(bits) => (true, bits),
+        None => (false, rest.strip_prefix("store")?),
+    };
+    match bits {
+        "16" => Some((is_load, 16)),
+        "32" => Some((is_load, 32)),
+        "64" => Some((is_load, 64)),
+        _ => None,
+    }
+}

@@ -6,25 +6,9 @@
 // EXPECT: clean
 // ORACLE: skip (MemorySanitizer reports the limbs the uninstrumented libgmp wrote: what the models fix)
 // CFLAGS: -lgmp
-#include "../common/opaque.h"
-#include <gmp.h>
+#include "../common/gmp_limbs.h"
 
 enum { N = 4 };
-
-/* A result buffer of n limbs, the first one initialized. */
-static mp_limb_t *result(int n) {
-    mp_limb_t *r = uninit_heap(n * sizeof(mp_limb_t));
-    r[0] = (mp_limb_t)opaque_long(1);
-    return r;
-}
-
-static int all_odd(const mp_limb_t *p, int n) {
-    int k = 0;
-    for (int i = 0; i < n; i++)
-        if (p[i] & 1)
-            k++;
-    return k;
-}
 
 int main(void) {
     mp_limb_t *u = uninit_heap(N * sizeof(mp_limb_t)), *v = uninit_heap(N * sizeof(mp_limb_t));
