@@ -208,8 +208,9 @@ pub extern "C" fn __umsan_rt_warning_noreturn(origin: c_uint, pc: *const c_void)
 #[no_mangle]
 pub extern "C" fn __umsan_rt_copy_out_check(p: *const c_void, n: usize, pc: *const c_void) {
     let (p, n) = (p as u64, n as u64);
-    if let Some(first) = shadow::first_poisoned(p, n) {
-        let last = shadow::last_poisoned(p, n).unwrap_or(first);
+    let readable = shadow::mapped_prefix(p, n);
+    if let Some(first) = shadow::first_poisoned(p, readable) {
+        let last = shadow::last_poisoned(p, readable).unwrap_or(first);
         report::report(
             Kind::UninitCopyOut,
             pc as usize,
@@ -225,7 +226,7 @@ pub extern "C" fn __umsan_rt_check_initialized(p: *const c_void, n: usize, pc: *
     if shadow::short_range_clean(p as u64, n as u64) {
         return; // the common case: a short, initialized string or key
     }
-    if let Some(first) = shadow::first_poisoned(p as u64, n as u64) {
+    if let Some(first) = shadow::first_poisoned(p as u64, shadow::mapped_prefix(p as u64, n as u64)) {
         let o = origin::origin_at(p as u64 + first);
         report::report(Kind::UseOfUninitializedValue, pc as usize, o, None)
     }

@@ -372,6 +372,38 @@ pub fn first_poisoned(p: u64, n: u64) -> Option<u64> {
     found
 }
 
+/// Ranges up to this size are checked as they are; longer ones only as far
+/// as their memory is mapped ([`mapped_prefix`]).
+const MAPPED_CHUNK: u64 = 1 << 20;
+
+/// How many leading bytes of `[p, p + n)` a reader could read: the range is
+/// checked chunk by chunk (1 MiB, page-aligned) with `mincore`, and ends at
+/// the first chunk holding an unmapped page, where the program itself would
+/// fault reading on. Short ranges are taken as they are (no system call).
+/// A copy-out check of a length nothing reads (`ostream::write(nullptr,
+/// PTRDIFF_MAX)` into a streambuf that drops it, as fmtlib's tests do)
+/// must not scan terabytes of shadow: a byte no one can read cannot leave
+/// the program.
+pub fn mapped_prefix(p: u64, n: u64) -> u64 {
+    if n <= MAPPED_CHUNK {
+        return n;
+    }
+    let end = p.saturating_add(n);
+    let mut chunk = p & !(PAGE - 1);
+    let mut pages = [0u8; (MAPPED_CHUNK / PAGE) as usize + 1];
+    while chunk < end {
+        let len = (end - chunk).min(MAPPED_CHUNK);
+        // SAFETY: `pages` has room for every page of `len` bytes from a
+        // page-aligned start (one more for the partial last page).
+        let r = unsafe { libc::mincore(chunk as *mut libc::c_void, len as usize, pages.as_mut_ptr()) };
+        if r != 0 {
+            return chunk.saturating_sub(p);
+        }
+        chunk += len;
+    }
+    n
+}
+
 /// Offsets (from `p`) of the first and the last uninitialized byte of
 /// `[p, p + n)` (n > 0), which lies inside one application range.
 ///
