@@ -111,6 +111,36 @@ pub fn is_alloca(v: V) -> bool {
     !unsafe { LLVMIsAAllocaInst(v) }.is_null()
 }
 
+/// The object a pointer is an address inside of, through GEPs (any
+/// indices: leaving the object is undefined behaviour) and pointer casts,
+/// as instructions or constant expressions; integer round trips, phis and
+/// selects stop the walk (what they give is returned).
+pub fn underlying_object(mut p: V) -> V {
+    use llvm_sys::LLVMOpcode as Op;
+    for _ in 0..64 {
+        let op = if unsafe { !LLVMIsAConstantExpr(p).is_null() } {
+            unsafe { LLVMGetConstOpcode(p) }
+        } else if is_instruction(p) {
+            opcode(p)
+        } else {
+            return p;
+        };
+        if !matches!(op, Op::LLVMGetElementPtr | Op::LLVMBitCast | Op::LLVMAddrSpaceCast) {
+            return p;
+        }
+        p = operand(p, 0);
+    }
+    p
+}
+
+/// A pointer into a global the program cannot write (`constant`: string
+/// literals, `static const` tables): its bytes are initialized for the
+/// whole run, and its shadow is never anything else.
+pub fn points_into_read_only_global(p: V) -> bool {
+    let o = underlying_object(p);
+    unsafe { !LLVMIsAGlobalVariable(o).is_null() && LLVMIsGlobalConstant(o) != 0 }
+}
+
 pub fn const_int_value(v: V) -> Option<u64> {
     if unsafe { LLVMIsAConstantInt(v) }.is_null() {
         return None;

@@ -1,13 +1,42 @@
 ; With track-origins=1, a load's origin is loaded only when the loaded
 ; shadow has a bit set: in a cold block right after the load, whose value
-; meets 0 in a phi. The warning gets that phi.
+; meets 0 in a phi. The warning gets that phi. (@test returns the value:
+; the return slot's origin is a use on the hot path.)
+; When only reports use the origin, and nothing between the load and them
+; may write memory, the origin is loaded in the report's block instead
+; (@sunk): the same bytes, no test and no branch on the hot path. A store
+; on the way keeps the lazy load (@stored_between).
 ; PASS-OPTIONS: track-origins=1
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
 
 declare void @hit()
 
-define void @test(ptr %p) {
+define i32 @test(ptr %p) {
+entry:
+  %v = load i32, ptr %p, align 4
+  %c = icmp eq i32 %v, 0
+  br i1 %c, label %then, label %done
+then:
+  call void @hit()
+  br label %done
+done:
+  ret i32 %v
+}
+
+; CHECK-LABEL: define i32 @test(
+; CHECK: [[S:%[^ ]+]] = load i32, ptr %{{[^ ]+}}, align 4
+; CHECK-NEXT: [[P:%[^ ]+]] = icmp ne i32 [[S]], 0
+; CHECK: br i1 [[P]], label %[[COLD:[^ ,]+]], label %[[JOIN:[^ ,]+]]
+; CHECK: [[JOIN]]:
+; CHECK-NEXT: [[O:%[^ ]+]] = phi i32 [ [[L:%[^ ]+]], %[[COLD]] ], [ 0, %{{[^ ]+}} ]
+; CHECK: store i32 [[O]], ptr @__umsan_retval_origin_tls
+; CHECK: call preserve_mostcc void @__umsan_maybe_warning(i32 %{{[^ ]+}}, i32 [[O]])
+; CHECK: [[COLD]]:
+; CHECK-NEXT: [[L]] = load i32, ptr %{{[^ ]+}}, align 4
+; CHECK-NEXT: br label %[[JOIN]]
+
+define void @sunk(ptr %p) {
 entry:
   %v = load i32, ptr %p, align 4
   %c = icmp eq i32 %v, 0
@@ -19,13 +48,30 @@ done:
   ret void
 }
 
-; CHECK-LABEL: define void @test(
-; CHECK: [[S:%[^ ]+]] = load i32, ptr %{{[^ ]+}}, align 4
-; CHECK-NEXT: [[P:%[^ ]+]] = icmp ne i32 [[S]], 0
-; CHECK: br i1 [[P]], label %[[COLD:[^ ,]+]], label %[[JOIN:[^ ,]+]]
-; CHECK: [[JOIN]]:
-; CHECK-NEXT: [[O:%[^ ]+]] = phi i32 [ [[L:%[^ ]+]], %[[COLD]] ], [ 0, %{{[^ ]+}} ]
-; CHECK: call preserve_mostcc void @__umsan_maybe_warning(i32 %{{[^ ]+}}, i32 [[O]])
-; CHECK: [[COLD]]:
-; CHECK-NEXT: [[L]] = load i32, ptr %{{[^ ]+}}, align 4
-; CHECK-NEXT: br label %[[JOIN]]
+; CHECK-LABEL: define void @sunk(
+; CHECK-NOT: phi i32
+; CHECK: [[OA:%[^ ]+]] = add i64 %{{[^ ]+}}, 17592186044416
+; CHECK-NEXT: [[A:%[^ ]+]] = inttoptr i64 [[OA]] to ptr
+; CHECK-NOT: load i32, ptr [[A]]
+; CHECK: %v = load i32, ptr %p, align 4
+; CHECK-NOT: load i32, ptr [[A]]
+; CHECK: ret void
+; CHECK: [[O:%[^ ]+]] = load i32, ptr [[A]], align 4
+; CHECK-NEXT: call preserve_mostcc void @__umsan_maybe_warning(i32 %{{[^ ]+}}, i32 [[O]])
+
+define void @stored_between(ptr %p, ptr %q) {
+entry:
+  %v = load i32, ptr %p, align 4
+  store i32 1, ptr %q, align 4
+  %c = icmp eq i32 %v, 0
+  br i1 %c, label %then, label %done
+then:
+  call void @hit()
+  br label %done
+done:
+  ret void
+}
+
+; CHECK-LABEL: define void @stored_between(
+; CHECK: phi i32 [ %{{[^ ]+}}, %{{[^ ]+}} ], [ 0, %{{[^ ]+}} ]
+; CHECK: ret void

@@ -189,6 +189,16 @@ impl<'a> FunctionInstrumenter<'a> {
         }
     }
 
+    /// Positions the builder for a phi before `inst`, the first instruction
+    /// of its block: before the debug records attached to `inst` too (a
+    /// phi carries none).
+    fn before_phi(&self, inst: V) {
+        unsafe {
+            llvm_sys::core::LLVMPositionBuilderBeforeInstrAndDbgRecords(self.b, inst);
+            LLVMSetCurrentDebugLocation2(self.b, self.loc);
+        }
+    }
+
     /// Positions the builder right after `inst` (for an `invoke`: at the
     /// start of its normal destination, see [`ir::after_point`]).
     pub(super) fn after(&self, inst: V) {
@@ -981,7 +991,7 @@ impl<'a> FunctionInstrumenter<'a> {
                     let created = self.load_acquire_i32(slot);
                     // `before` starts the join block: the id is a phi there,
                     // and stands for `id` wherever that was used.
-                    self.before(before);
+                    self.before_phi(before);
                     let joined = unsafe {
                         let phi = LLVMBuildPhi(self.b, self.cx.i32, NONAME);
                         LLVMReplaceAllUsesWith(id, phi);
@@ -998,6 +1008,7 @@ impl<'a> FunctionInstrumenter<'a> {
                 // A function with that many checks branches for none of
                 // them (compile time): its origins are loaded as they are.
                 Action::LazyOriginLoad { .. } if out_of_line => {}
+                Action::LazyOriginLoad { load, .. } if self.sink_origin_load_into_reports(load) => {}
                 Action::LazyOriginLoad { load, cond } => {
                     let then = self.split_if_then(cond, load);
                     let tail = ir::instruction_parent(load);
@@ -1006,7 +1017,7 @@ impl<'a> FunctionInstrumenter<'a> {
                         LLVMInstructionRemoveFromParent(load);
                         LLVMPositionBuilderBefore(self.b, ir::terminator(then));
                         LLVMInsertIntoBuilder(self.b, load);
-                        LLVMPositionBuilderBefore(self.b, ir::first_instruction(tail));
+                        self.before_phi(ir::first_instruction(tail));
                         let phi = LLVMBuildPhi(self.b, self.cx.i32, NONAME);
                         LLVMReplaceAllUsesWith(load, phi);
                         let mut vals = [load, self.cx.const_i32(0)];
@@ -1028,6 +1039,39 @@ impl<'a> FunctionInstrumenter<'a> {
             }
         }
         self.clean_after_checks(&reported);
+    }
+
+    /// A lazily loaded origin used only by report calls, with nothing that
+    /// may write memory on the way from the load to each of them (the
+    /// report's cold block follows its check in the load's block, or
+    /// through blocks with one predecessor): the origin is loaded in each
+    /// report's block, right before the call, and the load goes. It reads
+    /// the same bytes as it would have at the load, and the hot path has
+    /// no origin test and no branch for it.
+    fn sink_origin_load_into_reports(&self, load: V) -> bool {
+        let users = ir::users(load);
+        let reports = [self.cx.warning.func, self.cx.warning_noreturn.func, self.cx.maybe_warning.func];
+        let is_report = |u: V| -> bool {
+            let is_call = unsafe { !LLVMIsACallInst(u).is_null() };
+            is_call && reports.contains(&unsafe { LLVMGetCalledValue(u) })
+        };
+        if users.is_empty() || !users.iter().all(|&u| is_report(u) && no_write_between(load, u, &is_report)) {
+            return false;
+        }
+        unsafe {
+            for u in users {
+                let copy = LLVMInstructionClone(load);
+                LLVMPositionBuilderBefore(self.b, u);
+                LLVMInsertIntoBuilder(self.b, copy);
+                for k in 0..ir::num_operands(u) {
+                    if ir::operand(u, k) == load {
+                        LLVMSetOperand(u, k, copy);
+                    }
+                }
+            }
+            LLVMInstructionEraseFromParent(load);
+        }
+        true
     }
 
     /// `__umsan_maybe_warning(cond, origin)` at the builder: reports when
@@ -1343,4 +1387,64 @@ fn is_side_effect_free(i: V) -> bool {
         | LLVMFreeze => true,
         _ => false,
     }
+}
+
+/// Whether nothing between `from` and `to` (which `from` dominates) may
+/// write memory on any path: walking back from `to` over every
+/// predecessor, each path meets `from` before any store, atomic, fence or
+/// call (debug intrinsics and `exempt` calls — reports, which write only
+/// the runtime's state — aside). Bounded; `false` when in doubt.
+fn no_write_between(from: V, to: V, exempt: &dyn Fn(V) -> bool) -> bool {
+    use llvm_sys::LLVMOpcode as Op;
+    let writes = |i: V| match ir::opcode(i) {
+        Op::LLVMStore | Op::LLVMAtomicRMW | Op::LLVMAtomicCmpXchg | Op::LLVMFence | Op::LLVMVAArg => true,
+        Op::LLVMCall | Op::LLVMInvoke | Op::LLVMCallBr => {
+            let callee = unsafe { LLVMGetCalledValue(i) };
+            !(exempt(i) || ir::intrinsic_name(callee).is_some_and(|n| n.starts_with("llvm.dbg.")))
+        }
+        _ => false,
+    };
+    // (block, last instruction of it on the path: scanned backwards from it)
+    let mut work = vec![(ir::instruction_parent(to), unsafe { LLVMGetPreviousInstruction(to) })];
+    let mut seen: HashSet<B> = HashSet::new();
+    let mut budget = 4096usize;
+    while let Some((b, mut i)) = work.pop() {
+        while !i.is_null() {
+            if i == from {
+                break;
+            }
+            budget = match budget.checked_sub(1) {
+                Some(n) => n,
+                None => return false,
+            };
+            if writes(i) {
+                return false;
+            }
+            i = unsafe { LLVMGetPreviousInstruction(i) };
+        }
+        if i == from {
+            continue; // this path starts at the load
+        }
+        // Reached the top of `b`: every predecessor leads here.
+        let mut any = false;
+        unsafe {
+            let mut u = LLVMGetFirstUse(LLVMBasicBlockAsValue(b));
+            while !u.is_null() {
+                let user = LLVMGetUser(u);
+                if !ir::is_instruction(user) || LLVMIsATerminatorInst(user).is_null() {
+                    return false;
+                }
+                let p = ir::instruction_parent(user);
+                any = true;
+                if seen.insert(p) {
+                    work.push((p, user));
+                }
+                u = LLVMGetNextUse(u);
+            }
+        }
+        if !any || seen.len() > 64 {
+            return false; // the entry block, not through `from`; or too far
+        }
+    }
+    true
 }

@@ -774,17 +774,12 @@ fn is_public_api(name: &str) -> bool {
 }
 
 /// Pointers whose memory never carries poison: null, functions, and
-/// read-only globals such as string literals (also behind constant GEPs).
-fn is_known_clean_pointer(mut p: V) -> bool {
-    unsafe {
-        while !LLVMIsAConstantExpr(p).is_null() {
-            p = ir::operand(p, 0);
-        }
-        if !LLVMIsAGlobalVariable(p).is_null() {
-            return LLVMIsGlobalConstant(p) != 0;
-        }
-        !LLVMIsAConstantPointerNull(p).is_null() || ir::is_function(p)
-    }
+/// read-only globals such as string literals (also behind GEPs).
+fn is_known_clean_pointer(p: V) -> bool {
+    let o = ir::underlying_object(p);
+    ir::points_into_read_only_global(o)
+        || !unsafe { LLVMIsAConstantPointerNull(o) }.is_null()
+        || ir::is_function(o)
 }
 
 fn is_musttail(call: V) -> bool {

@@ -154,6 +154,11 @@ impl FunctionInstrumenter<'_> {
         let ptr = ir::operand(inst, 0);
         self.check_operand(ptr, inst);
         let Some(st) = self.shadow_ty(inst) else { return };
+        if ir::points_into_read_only_global(ptr) {
+            // A `static const` table or a literal: no shadow load, no origin.
+            self.set_clean(inst);
+            return;
+        }
         self.before(inst);
         let align = unsafe { LLVMGetAlignment(inst) };
         let sa = self.shadow_addr(ptr);
