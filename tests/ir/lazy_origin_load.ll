@@ -4,8 +4,9 @@
 ; the return slot's origin is a use on the hot path.)
 ; When only reports use the origin, and nothing between the load and them
 ; may write memory, the origin is loaded in the report's block instead
-; (@sunk): the same bytes, no test and no branch on the hot path. A store
-; on the way keeps the lazy load (@stored_between).
+; (@sunk; a store of the program's on the way writes no origin: @stored_between):
+; the same bytes, no test and no branch on the hot path. A call on the way
+; may write origins: the lazy load stays (@call_between).
 ; PASS-OPTIONS: track-origins=1
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
@@ -73,5 +74,22 @@ done:
 }
 
 ; CHECK-LABEL: define void @stored_between(
+; CHECK-NOT: phi i32
+; CHECK: ret void
+
+define void @call_between(ptr %p) {
+entry:
+  %v = load i32, ptr %p, align 4
+  call void @hit()
+  %c = icmp eq i32 %v, 0
+  br i1 %c, label %then, label %done
+then:
+  call void @hit()
+  br label %done
+done:
+  ret void
+}
+
+; CHECK-LABEL: define void @call_between(
 ; CHECK: phi i32 [ %{{[^ ]+}}, %{{[^ ]+}} ], [ 0, %{{[^ ]+}} ]
 ; CHECK: ret void

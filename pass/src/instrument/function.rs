@@ -78,6 +78,12 @@ pub struct FunctionInstrumenter<'a> {
     /// computes the exact answer only when the guard fails.
     guards: HashMap<V, (V, V)>,
     pub(super) actions: Vec<Action>,
+    /// The blocks [`Self::split_if_then`] made: each runs only when
+    /// something is uninitialized (or an uninstrumented call returned).
+    cold_blocks: HashSet<B>,
+    /// The `store`s that write origin memory ([`Self::fill_origin`]); other
+    /// stores write the program's memory, shadow or thread-local slots.
+    pub(super) origin_stores: std::cell::RefCell<HashSet<V>>,
     /// Static allocas with their sizes in bytes, cleaned at every return.
     pub(super) static_allocas: Vec<(V, u64)>,
     /// Static allocas poisoned at their `llvm.lifetime.start`s (all outside
@@ -136,6 +142,8 @@ impl<'a> FunctionInstrumenter<'a> {
             checked: HashMap::new(),
             phis: Vec::new(),
             actions: Vec::new(),
+            cold_blocks: HashSet::new(),
+            origin_stores: Default::default(),
             static_allocas: Vec::new(),
             lifetime_scoped: HashSet::new(),
             dynamic_stack: None,
@@ -1008,7 +1016,7 @@ impl<'a> FunctionInstrumenter<'a> {
                 // A function with that many checks branches for none of
                 // them (compile time): its origins are loaded as they are.
                 Action::LazyOriginLoad { .. } if out_of_line => {}
-                Action::LazyOriginLoad { load, .. } if self.sink_origin_load_into_reports(load) => {}
+                Action::LazyOriginLoad { load, .. } if self.sink_origin_load_into_cold_uses(load) => {}
                 Action::LazyOriginLoad { load, cond } => {
                     let then = self.split_if_then(cond, load);
                     let tail = ir::instruction_parent(load);
@@ -1041,21 +1049,35 @@ impl<'a> FunctionInstrumenter<'a> {
         self.clean_after_checks(&reported);
     }
 
-    /// A lazily loaded origin used only by report calls, with nothing that
-    /// may write memory on the way from the load to each of them (the
-    /// report's cold block follows its check in the load's block, or
-    /// through blocks with one predecessor): the origin is loaded in each
-    /// report's block, right before the call, and the load goes. It reads
-    /// the same bytes as it would have at the load, and the hot path has
-    /// no origin test and no branch for it.
-    fn sink_origin_load_into_reports(&self, load: V) -> bool {
+    /// A lazily loaded origin used only in cold blocks (reports, origin
+    /// stores), with nothing that may write origin memory on the way from
+    /// the load to each use: the origin is loaded in each use's block,
+    /// right before it, and the load goes. It reads the same bytes as it
+    /// would have at the load, and the hot path has no origin test and no
+    /// branch for it.
+    fn sink_origin_load_into_cold_uses(&self, load: V) -> bool {
         let users = ir::users(load);
         let reports = [self.cx.warning.func, self.cx.warning_noreturn.func, self.cx.maybe_warning.func];
-        let is_report = |u: V| -> bool {
-            let is_call = unsafe { !LLVMIsACallInst(u).is_null() };
-            is_call && reports.contains(&unsafe { LLVMGetCalledValue(u) })
+        let is_report = |i: V| -> bool {
+            let is_call = unsafe { !LLVMIsACallInst(i).is_null() };
+            is_call && reports.contains(&unsafe { LLVMGetCalledValue(i) })
         };
-        if users.is_empty() || !users.iter().all(|&u| is_report(u) && no_write_between(load, u, &is_report)) {
+        let origin_stores = self.origin_stores.borrow();
+        let writes_origins = |i: V| match ir::opcode(i) {
+            Op::LLVMStore => origin_stores.contains(&i),
+            Op::LLVMAtomicRMW | Op::LLVMAtomicCmpXchg | Op::LLVMFence | Op::LLVMVAArg => true,
+            Op::LLVMCall | Op::LLVMInvoke | Op::LLVMCallBr => {
+                let callee = unsafe { LLVMGetCalledValue(i) };
+                !(is_report(i) || ir::intrinsic_name(callee).is_some_and(|n| n.starts_with("llvm.dbg.")))
+            }
+            _ => false,
+        };
+        let sinkable = |u: V| {
+            ir::opcode(u) != Op::LLVMPHI
+                && self.cold_blocks.contains(&ir::instruction_parent(u))
+                && nothing_between(load, u, &writes_origins)
+        };
+        if users.is_empty() || !users.iter().all(|&u| sinkable(u)) {
             return false;
         }
         unsafe {
@@ -1212,6 +1234,7 @@ impl<'a> FunctionInstrumenter<'a> {
                 i = next;
             }
             let then = LLVMAppendBasicBlockInContext(self.cx.ctx, self.func, cstring("umsan.report").as_ptr());
+            self.cold_blocks.insert(then);
             LLVMSetCurrentDebugLocation2(self.b, saved_loc);
             let br = LLVMBuildCondBr(self.b, cond, then, tail);
             self.set_unlikely(br);
@@ -1389,21 +1412,11 @@ fn is_side_effect_free(i: V) -> bool {
     }
 }
 
-/// Whether nothing between `from` and `to` (which `from` dominates) may
-/// write memory on any path: walking back from `to` over every
-/// predecessor, each path meets `from` before any store, atomic, fence or
-/// call (debug intrinsics and `exempt` calls — reports, which write only
-/// the runtime's state — aside). Bounded; `false` when in doubt.
-fn no_write_between(from: V, to: V, exempt: &dyn Fn(V) -> bool) -> bool {
-    use llvm_sys::LLVMOpcode as Op;
-    let writes = |i: V| match ir::opcode(i) {
-        Op::LLVMStore | Op::LLVMAtomicRMW | Op::LLVMAtomicCmpXchg | Op::LLVMFence | Op::LLVMVAArg => true,
-        Op::LLVMCall | Op::LLVMInvoke | Op::LLVMCallBr => {
-            let callee = unsafe { LLVMGetCalledValue(i) };
-            !(exempt(i) || ir::intrinsic_name(callee).is_some_and(|n| n.starts_with("llvm.dbg.")))
-        }
-        _ => false,
-    };
+/// Whether no instruction for which `writes` holds lies between `from`
+/// and `to` (which `from` dominates) on any path: walking back from `to`
+/// over every predecessor, each path meets `from` first. Bounded; `false`
+/// when in doubt.
+fn nothing_between(from: V, to: V, writes: &dyn Fn(V) -> bool) -> bool {
     // (block, last instruction of it on the path: scanned backwards from it)
     let mut work = vec![(ir::instruction_parent(to), unsafe { LLVMGetPreviousInstruction(to) })];
     let mut seen: HashSet<B> = HashSet::new();
@@ -1448,3 +1461,4 @@ fn no_write_between(from: V, to: V, exempt: &dyn Fn(V) -> bool) -> bool {
     }
     true
 }
+

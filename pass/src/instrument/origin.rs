@@ -172,11 +172,13 @@ impl FunctionInstrumenter<'_> {
                 splat = unsafe { LLVMBuildInsertElement(self.b, splat, origin, self.cx.const_i32(lane), NONAME) };
             }
             for i in 0..vecs {
-                self.store(splat, self.gep_bytes(oa, i * 16), align.min(16));
+                let st = self.store(splat, self.gep_bytes(oa, i * 16), align.min(16));
+                self.origin_stores.borrow_mut().insert(st);
             }
         }
         for g in vecs * 4..granules {
-            self.store(origin, self.gep_bytes(oa, g * 4), 4);
+            let st = self.store(origin, self.gep_bytes(oa, g * 4), 4);
+            self.origin_stores.borrow_mut().insert(st);
         }
     }
 
