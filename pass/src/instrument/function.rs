@@ -84,6 +84,8 @@ pub struct FunctionInstrumenter<'a> {
     /// The `store`s that write origin memory ([`Self::fill_origin`]); other
     /// stores write the program's memory, shadow or thread-local slots.
     pub(super) origin_stores: std::cell::RefCell<HashSet<V>>,
+    /// The loads of the parameters' origin slots in the prologue.
+    param_origin_loads: Vec<V>,
     /// Static allocas with their sizes in bytes, cleaned at every return.
     pub(super) static_allocas: Vec<(V, u64)>,
     /// Static allocas poisoned at their `llvm.lifetime.start`s (all outside
@@ -144,6 +146,7 @@ impl<'a> FunctionInstrumenter<'a> {
             actions: Vec::new(),
             cold_blocks: HashSet::new(),
             origin_stores: Default::default(),
+            param_origin_loads: Vec::new(),
             static_allocas: Vec::new(),
             lifetime_scoped: HashSet::new(),
             dynamic_stack: None,
@@ -582,6 +585,7 @@ impl<'a> FunctionInstrumenter<'a> {
                 // Read whoever called: an origin only matters where the
                 // shadow is nonzero, and the shadow is clean unless trusted.
                 let o = self.load(self.cx.i32, oslot, 4);
+                self.param_origin_loads.push(o);
                 self.set_origin(p, o);
             }
             offset += round8(size);
@@ -1016,7 +1020,7 @@ impl<'a> FunctionInstrumenter<'a> {
                 // A function with that many checks branches for none of
                 // them (compile time): its origins are loaded as they are.
                 Action::LazyOriginLoad { .. } if out_of_line => {}
-                Action::LazyOriginLoad { load, .. } if self.sink_origin_load_into_cold_uses(load) => {}
+                Action::LazyOriginLoad { load, .. } if self.sink_into_cold_uses(load, &|i| self.may_write_origins(i)) => {}
                 Action::LazyOriginLoad { load, cond } => {
                     let then = self.split_if_then(cond, load);
                     let tail = ir::instruction_parent(load);
@@ -1047,35 +1051,59 @@ impl<'a> FunctionInstrumenter<'a> {
             }
         }
         self.clean_after_checks(&reported);
+        for load in std::mem::take(&mut self.param_origin_loads) {
+            self.sink_into_cold_uses(load, &|i| self.may_write_slots(i));
+        }
     }
 
-    /// A lazily loaded origin used only in cold blocks (reports, origin
-    /// stores), with nothing that may write origin memory on the way from
-    /// the load to each use: the origin is loaded in each use's block,
-    /// right before it, and the load goes. It reads the same bytes as it
-    /// would have at the load, and the hot path has no origin test and no
-    /// branch for it.
-    fn sink_origin_load_into_cold_uses(&self, load: V) -> bool {
-        let users = ir::users(load);
+    /// Whether `i` is a call that may write memory: not a report (reports
+    /// write only the runtime's state) nor a debug intrinsic.
+    fn is_writing_call(&self, i: V) -> bool {
+        if !matches!(ir::opcode(i), Op::LLVMCall | Op::LLVMInvoke | Op::LLVMCallBr) {
+            return false;
+        }
+        let callee = unsafe { LLVMGetCalledValue(i) };
         let reports = [self.cx.warning.func, self.cx.warning_noreturn.func, self.cx.maybe_warning.func];
-        let is_report = |i: V| -> bool {
-            let is_call = unsafe { !LLVMIsACallInst(i).is_null() };
-            is_call && reports.contains(&unsafe { LLVMGetCalledValue(i) })
-        };
-        let origin_stores = self.origin_stores.borrow();
-        let writes_origins = |i: V| match ir::opcode(i) {
-            Op::LLVMStore => origin_stores.contains(&i),
+        !(reports.contains(&callee) || ir::intrinsic_name(callee).is_some_and(|n| n.starts_with("llvm.dbg.")))
+    }
+
+    /// May `i` write origin memory? Calls, atomics, and the origin stores
+    /// of [`Self::fill_origin`] (other stores write the program's memory,
+    /// shadow or thread-local slots).
+    fn may_write_origins(&self, i: V) -> bool {
+        match ir::opcode(i) {
+            Op::LLVMStore => self.origin_stores.borrow().contains(&i),
             Op::LLVMAtomicRMW | Op::LLVMAtomicCmpXchg | Op::LLVMFence | Op::LLVMVAArg => true,
-            Op::LLVMCall | Op::LLVMInvoke | Op::LLVMCallBr => {
-                let callee = unsafe { LLVMGetCalledValue(i) };
-                !(is_report(i) || ir::intrinsic_name(callee).is_some_and(|n| n.starts_with("llvm.dbg.")))
+            _ => self.is_writing_call(i),
+        }
+    }
+
+    /// May `i` write the thread-local slots? Calls, and the stores into
+    /// them before a call.
+    fn may_write_slots(&self, i: V) -> bool {
+        match ir::opcode(i) {
+            Op::LLVMStore => {
+                let g = ir::underlying_object(ir::operand(i, 1));
+                unsafe { !LLVMIsAGlobalVariable(g).is_null() && LLVMIsThreadLocal(g) != 0 }
             }
-            _ => false,
-        };
+            Op::LLVMAtomicRMW | Op::LLVMAtomicCmpXchg | Op::LLVMFence => true,
+            _ => self.is_writing_call(i),
+        }
+    }
+
+    /// An origin load (of origin memory, or of a parameter's origin slot)
+    /// used only in cold blocks (reports, origin stores), with nothing that
+    /// may write what it reads (`writes`) on the way from the load to each
+    /// use: the origin is loaded in each use's block, right before it, and
+    /// the load goes. It reads the same bytes as it would have at the load,
+    /// and the hot path neither tests nor branches for it nor keeps it in a
+    /// register.
+    fn sink_into_cold_uses(&self, load: V, writes: &dyn Fn(V) -> bool) -> bool {
+        let users = ir::users(load);
         let sinkable = |u: V| {
             ir::opcode(u) != Op::LLVMPHI
                 && self.cold_blocks.contains(&ir::instruction_parent(u))
-                && nothing_between(load, u, &writes_origins)
+                && nothing_between(load, u, writes)
         };
         if users.is_empty() || !users.iter().all(|&u| sinkable(u)) {
             return false;
