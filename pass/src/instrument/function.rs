@@ -84,8 +84,9 @@ pub struct FunctionInstrumenter<'a> {
     /// The `store`s that write origin memory ([`Self::fill_origin`]); other
     /// stores write the program's memory, shadow or thread-local slots.
     pub(super) origin_stores: std::cell::RefCell<HashSet<V>>,
-    /// The loads of the parameters' origin slots in the prologue.
-    param_origin_loads: Vec<V>,
+    /// The loads of origin slots: the parameters' in the prologue, the
+    /// return value's after calls.
+    pub(super) slot_origin_loads: Vec<V>,
     /// Static allocas with their sizes in bytes, cleaned at every return.
     pub(super) static_allocas: Vec<(V, u64)>,
     /// Static allocas poisoned at their `llvm.lifetime.start`s (all outside
@@ -146,7 +147,7 @@ impl<'a> FunctionInstrumenter<'a> {
             actions: Vec::new(),
             cold_blocks: HashSet::new(),
             origin_stores: Default::default(),
-            param_origin_loads: Vec::new(),
+            slot_origin_loads: Vec::new(),
             static_allocas: Vec::new(),
             lifetime_scoped: HashSet::new(),
             dynamic_stack: None,
@@ -585,7 +586,7 @@ impl<'a> FunctionInstrumenter<'a> {
                 // Read whoever called: an origin only matters where the
                 // shadow is nonzero, and the shadow is clean unless trusted.
                 let o = self.load(self.cx.i32, oslot, 4);
-                self.param_origin_loads.push(o);
+                self.slot_origin_loads.push(o);
                 self.set_origin(p, o);
             }
             offset += round8(size);
@@ -1051,7 +1052,7 @@ impl<'a> FunctionInstrumenter<'a> {
             }
         }
         self.clean_after_checks(&reported);
-        for load in std::mem::take(&mut self.param_origin_loads) {
+        for load in std::mem::take(&mut self.slot_origin_loads) {
             self.sink_into_cold_uses(load, &|i| self.may_write_slots(i));
         }
     }

@@ -102,6 +102,7 @@ impl FunctionInstrumenter<'_> {
                 // No select: the origin only matters where the shadow is
                 // nonzero, which it is only if the callee was ours.
                 let o = self.load(self.cx.i32, self.cx.retval_origin_tls, 4);
+                self.slot_origin_loads.push(o);
                 self.set_origin(inst, o);
             }
         }
