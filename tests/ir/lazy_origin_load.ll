@@ -6,7 +6,8 @@
 ; may write memory, the origin is loaded in the report's block instead
 ; (@sunk; a store of the program's on the way writes no origin: @stored_between):
 ; the same bytes, no test and no branch on the hot path. A call on the way
-; may write origins: the lazy load stays (@call_between).
+; may write origins: the lazy load stays (@call_between); the end of a
+; local's lifetime writes nothing (@lifetime_between).
 ; PASS-OPTIONS: track-origins=1
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
@@ -93,3 +94,30 @@ done:
 ; CHECK-LABEL: define void @call_between(
 ; CHECK: phi i32 [ %{{[^ ]+}}, %{{[^ ]+}} ], [ 0, %{{[^ ]+}} ]
 ; CHECK: ret void
+
+declare void @llvm.lifetime.start.p0(i64, ptr)
+declare void @llvm.lifetime.end.p0(i64, ptr)
+declare void @fill(ptr)
+
+define void @lifetime_between(ptr %p) {
+entry:
+  %slot = alloca [64 x i8], align 16
+  call void @llvm.lifetime.start.p0(i64 64, ptr %slot)
+  call void @fill(ptr %slot)
+  %v = load i32, ptr %p, align 4
+  call void @llvm.lifetime.end.p0(i64 64, ptr %slot)
+  %c = icmp eq i32 %v, 0
+  br i1 %c, label %then, label %done
+then:
+  call void @hit()
+  br label %done
+done:
+  ret void
+}
+
+; CHECK-LABEL: define void @lifetime_between(
+; CHECK: call void @llvm.lifetime.end.p0
+; CHECK-NOT: phi i32
+; CHECK: ret void
+; CHECK: [[O:%[^ ]+]] = load i32, ptr %{{[^ ]+}}, align 4
+; CHECK-NEXT: call preserve_mostcc void @__umsan_maybe_warning(i32 %{{[^ ]+}}, i32 [[O]])

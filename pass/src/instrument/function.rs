@@ -1058,14 +1058,20 @@ impl<'a> FunctionInstrumenter<'a> {
     }
 
     /// Whether `i` is a call that may write memory: not a report (reports
-    /// write only the runtime's state) nor a debug intrinsic.
+    /// write only the runtime's state) nor a marker intrinsic (debug
+    /// records, lifetimes, assumptions: their poisoning is separate code).
     fn is_writing_call(&self, i: V) -> bool {
         if !matches!(ir::opcode(i), Op::LLVMCall | Op::LLVMInvoke | Op::LLVMCallBr) {
             return false;
         }
         let callee = unsafe { LLVMGetCalledValue(i) };
         let reports = [self.cx.warning.func, self.cx.warning_noreturn.func, self.cx.maybe_warning.func];
-        !(reports.contains(&callee) || ir::intrinsic_name(callee).is_some_and(|n| n.starts_with("llvm.dbg.")))
+        let marker = |n: String| {
+            ["llvm.dbg.", "llvm.lifetime.", "llvm.assume", "llvm.experimental.noalias.scope.decl"]
+                .iter()
+                .any(|m| n.starts_with(m))
+        };
+        !(reports.contains(&callee) || ir::intrinsic_name(callee).is_some_and(marker))
     }
 
     /// May `i` write origin memory? Calls, atomics, and the origin stores
