@@ -216,29 +216,48 @@ pub fn split_invoke_normal_edges(f: V) {
             LLVMInstructionSetDebugLoc(br, LLVMInstructionGetDebugLoc(inv));
             LLVMSetNormalDest(inv, mid);
             // Phis of `dest`: the incoming edge from `bb` now comes from `mid`.
-            // (No C API renames an incoming block: rebuild the phi.)
-            let mut i = first_instruction(dest);
-            while !i.is_null() && opcode(i) == LLVMOpcode::LLVMPHI {
-                let next = next_instruction(i);
-                let n = LLVMCountIncoming(i);
-                let (mut vals, mut from): (Vec<V>, Vec<B>) = (0..n)
-                    .map(|k| {
-                        let from = LLVMGetIncomingBlock(i, k);
-                        (LLVMGetIncomingValue(i, k), if from == bb { mid } else { from })
-                    })
-                    .unzip();
-                LLVMPositionBuilderBefore(b, i);
-                let name = value_name(i);
-                let phi = LLVMBuildPhi(b, type_of(i), NONAME);
-                LLVMAddIncoming(phi, vals.as_mut_ptr(), from.as_mut_ptr(), n);
-                LLVMInstructionSetDebugLoc(phi, LLVMInstructionGetDebugLoc(i));
-                LLVMReplaceAllUsesWith(i, phi);
-                LLVMInstructionEraseFromParent(i);
-                LLVMSetValueName2(phi, name.as_ptr() as *const _, name.len());
-                i = next;
-            }
+            retarget_phi_edges(dest, bb, Some(mid));
             LLVMDisposeBuilder(b);
         }
+    }
+}
+
+/// The phis of `dest` after its edges from `from` changed: their entries
+/// for `from` name `to` instead, or are dropped when `to` is `None` (the
+/// edge is gone; a phi left with no entry, in a block no edge reaches now,
+/// becomes poison). No C API renames or removes an incoming block: each
+/// phi is rebuilt.
+pub fn retarget_phi_edges(dest: B, from: B, to: Option<B>) {
+    use llvm_sys::debuginfo::{LLVMInstructionGetDebugLoc, LLVMInstructionSetDebugLoc};
+    unsafe {
+        let b = LLVMCreateBuilderInContext(LLVMGetTypeContext(LLVMTypeOf(LLVMBasicBlockAsValue(dest))));
+        let mut i = first_instruction(dest);
+        while !i.is_null() && opcode(i) == LLVMOpcode::LLVMPHI {
+            let next = next_instruction(i);
+            let (mut vals, mut blocks): (Vec<V>, Vec<B>) = (0..LLVMCountIncoming(i))
+                .filter_map(|k| {
+                    let pred = LLVMGetIncomingBlock(i, k);
+                    Some((LLVMGetIncomingValue(i, k), if pred == from { to? } else { pred }))
+                })
+                .unzip();
+            let name = value_name(i);
+            let new = if vals.is_empty() {
+                LLVMGetPoison(type_of(i))
+            } else {
+                LLVMPositionBuilderBefore(b, i);
+                let phi = LLVMBuildPhi(b, type_of(i), NONAME);
+                LLVMAddIncoming(phi, vals.as_mut_ptr(), blocks.as_mut_ptr(), vals.len() as u32);
+                LLVMInstructionSetDebugLoc(phi, LLVMInstructionGetDebugLoc(i));
+                phi
+            };
+            LLVMReplaceAllUsesWith(i, new);
+            LLVMInstructionEraseFromParent(i);
+            if !vals.is_empty() {
+                LLVMSetValueName2(new, name.as_ptr() as *const _, name.len());
+            }
+            i = next;
+        }
+        LLVMDisposeBuilder(b);
     }
 }
 

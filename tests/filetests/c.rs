@@ -547,7 +547,9 @@ fn run_case_in(t: &CTest, mode: &str, san: Sanitizer, tools: Option<&util::Tools
         Sanitizer::Umsan => {
             let tools = tools.unwrap();
             let mut c = Command::new(if t.lang == Lang::Cxx { &tools.cxx } else { &tools.cc });
-            c.arg("-g").arg(&opt).args(&t.cflags);
+            // The verifier at the end of the pipeline (clang skips it by
+            // default): every instrumented module must verify.
+            c.arg("-g").arg(&opt).arg("-fverify-intermediate-code").args(&t.cflags);
             c
         }
         Sanitizer::Msan => {

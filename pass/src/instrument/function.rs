@@ -201,12 +201,15 @@ impl<'a> FunctionInstrumenter<'a> {
         }
     }
 
-    /// Positions the builder for a phi before `inst`, the first instruction
-    /// of its block: before the debug records attached to `inst` too (a
-    /// phi carries none).
-    fn before_phi(&self, inst: V) {
+    /// Positions the builder at the start of `block`, ahead of the debug
+    /// records of its first instruction: where a phi goes. Inserted merely
+    /// before that instruction, the phi would adopt its records (LLVM 19's
+    /// debug records precede the instruction they are attached to), which
+    /// the verifier rejects; and `split_if_then` leaves all the records of
+    /// the instructions it moves on the first instruction of the tail.
+    pub(super) fn at_block_start(&self, block: B) {
         unsafe {
-            llvm_sys::core::LLVMPositionBuilderBeforeInstrAndDbgRecords(self.b, inst);
+            LLVMPositionBuilderBeforeInstrAndDbgRecords(self.b, ir::first_instruction(block));
             LLVMSetCurrentDebugLocation2(self.b, self.loc);
         }
     }
@@ -1004,7 +1007,7 @@ impl<'a> FunctionInstrumenter<'a> {
                     let created = self.load_acquire_i32(slot);
                     // `before` starts the join block: the id is a phi there,
                     // and stands for `id` wherever that was used.
-                    self.before_phi(before);
+                    self.at_block_start(ir::instruction_parent(before));
                     let joined = unsafe {
                         let phi = LLVMBuildPhi(self.b, self.cx.i32, NONAME);
                         LLVMReplaceAllUsesWith(id, phi);
@@ -1030,7 +1033,7 @@ impl<'a> FunctionInstrumenter<'a> {
                         LLVMInstructionRemoveFromParent(load);
                         LLVMPositionBuilderBefore(self.b, ir::terminator(then));
                         LLVMInsertIntoBuilder(self.b, load);
-                        self.before_phi(ir::first_instruction(tail));
+                        self.at_block_start(tail);
                         let phi = LLVMBuildPhi(self.b, self.cx.i32, NONAME);
                         LLVMReplaceAllUsesWith(load, phi);
                         let mut vals = [load, self.cx.const_i32(0)];
