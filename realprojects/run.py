@@ -176,6 +176,8 @@ def config_env(config, pkg, logdir):
         ldflags = "-fsanitize=memory"
         env["MSAN_OPTIONS"] = f"halt_on_error=0:log_path={logdir}/report"
     env.update({"CC": cc, "CXX": cxx, "CFLAGS": cflags, "CXXFLAGS": cflags, "LDFLAGS": ldflags})
+    # Test commands may use files of this repository (a workload script).
+    env["UMSAN_REPO"] = str(ROOT)
     env["MSAN_BUILD_FLAGS"] = pkg.get("msan_build", "") if config == "msan" else ""
     env.update(pkg.get("env", {}))
     return env
