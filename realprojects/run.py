@@ -216,6 +216,9 @@ def run_config(name, pkg, config, tree, work):
     logdir = work / "logs" / f"{name}-{config}"
     shutil.rmtree(logdir, ignore_errors=True)
     logdir.mkdir(parents=True)
+    # Suites that must run as an unprivileged user (sqlite3's refuses root)
+    # write their report files here too.
+    logdir.chmod(0o1777)
     buildlog = logdir / "build.log"
     testlog = logdir / "test.log"
     env = config_env(config, pkg, logdir)
