@@ -185,6 +185,8 @@ def config_env(config, pkg, logdir):
         ldflags = "-fsanitize=memory"
         env["MSAN_OPTIONS"] = f"halt_on_error=0:log_path={logdir}/report"
     env.update({"CC": cc, "CXX": cxx, "CFLAGS": cflags, "CXXFLAGS": cflags, "LDFLAGS": ldflags})
+    # Test commands may use files of this repository (a workload script).
+    env["UMSAN_REPO"] = str(ROOT)
     env["MSAN_BUILD_FLAGS"] = pkg.get("msan_build", "") if config == "msan" else ""
     env.update(pkg.get("env", {}))
     return env
@@ -228,6 +230,9 @@ def run_config(name, pkg, config, tree, work, test_timeout=None):
     logdir = work / "logs" / f"{name}-{config}"
     shutil.rmtree(logdir, ignore_errors=True)
     logdir.mkdir(parents=True)
+    # Suites that must run as an unprivileged user (sqlite3's refuses root)
+    # write their report files here too.
+    logdir.chmod(0o1777)
     buildlog = logdir / "build.log"
     testlog = logdir / "test.log"
     env = config_env(config, pkg, logdir)
