@@ -1077,28 +1077,30 @@ impl<'a> FunctionInstrumenter<'a> {
         !(reports.contains(&callee) || ir::intrinsic_name(callee).is_some_and(marker))
     }
 
-    /// May `i` write origin memory? Calls, atomics, and the origin stores
-    /// of [`Self::fill_origin`] (other stores write the program's memory,
-    /// shadow or thread-local slots).
-    fn may_write_origins(&self, i: V) -> bool {
+    /// May `i` write what an origin load reads? A store when `store_writes`
+    /// says so; calls (but reports and markers), atomics, fences, `va_arg`.
+    fn may_overwrite(&self, i: V, store_writes: &dyn Fn(V) -> bool) -> bool {
         match ir::opcode(i) {
-            Op::LLVMStore => self.origin_stores.borrow().contains(&i),
+            Op::LLVMStore => store_writes(i),
             Op::LLVMAtomicRMW | Op::LLVMAtomicCmpXchg | Op::LLVMFence | Op::LLVMVAArg => true,
             _ => self.is_writing_call(i),
         }
     }
 
-    /// May `i` write the thread-local slots? Calls, and the stores into
-    /// them before a call.
+    /// May `i` write origin memory? Of the stores, only the origin stores
+    /// of [`Self::fill_origin`] do (the others write the program's memory,
+    /// shadow or thread-local slots).
+    fn may_write_origins(&self, i: V) -> bool {
+        self.may_overwrite(i, &|st| self.origin_stores.borrow().contains(&st))
+    }
+
+    /// May `i` write the thread-local slots? Of the stores, those into them
+    /// (before a call).
     fn may_write_slots(&self, i: V) -> bool {
-        match ir::opcode(i) {
-            Op::LLVMStore => {
-                let g = ir::underlying_object(ir::operand(i, 1));
-                unsafe { !LLVMIsAGlobalVariable(g).is_null() && LLVMIsThreadLocal(g) != 0 }
-            }
-            Op::LLVMAtomicRMW | Op::LLVMAtomicCmpXchg | Op::LLVMFence => true,
-            _ => self.is_writing_call(i),
-        }
+        self.may_overwrite(i, &|st| {
+            let g = ir::underlying_object(ir::operand(st, 1));
+            unsafe { !LLVMIsAGlobalVariable(g).is_null() && LLVMIsThreadLocal(g) != 0 }
+        })
     }
 
     /// An origin load (of origin memory, or of a parameter's origin slot)
