@@ -342,6 +342,7 @@ fn pass_options_and_arguments_reach_clang() {
     // (No -fno-omit-frame-pointer: origins are off.)
     let want = [
         "-fno-discard-value-names",
+        "-fno-assume-sane-operator-new",
         "-c",
         "a.c",
         "-O1",

@@ -9,7 +9,7 @@
 //! The assembled command is
 //!
 //! ```text
-//! clang [[-fno-omit-frame-pointer] -fno-discard-value-names] USER-ARGS -D__UMSAN__=1 -I<dir of umsan.h>  (unless info query)
+//! clang [[-fno-omit-frame-pointer] -fno-discard-value-names -fno-assume-sane-operator-new] USER-ARGS -D__UMSAN__=1 -I<dir of umsan.h>  (unless info query)
 //!       [-fpass-plugin=<abs libumsan_pass.so>]                   (-c, -S, linking)
 //!       [-Wl,-u,__umsan_preinit_anchor
 //!        -Wl,--export-dynamic-symbol=__umsan_* -Wl,--export-dynamic-symbol=umsan_*
@@ -286,6 +286,13 @@ pub fn plan_for(language: Language, argv: &[OsString], res: &Resources) -> Resul
         }
         // Value names let reports name stack variables (as with MemorySanitizer).
         before.push("-fno-discard-value-names".into());
+        // As clang's own -fsanitize=memory: a new-expression's result is not
+        // `noalias`, so the optimizer does not read a fresh block as `undef`
+        // and fold away the uninitialized read umsan must report (the block
+        // of `int *a = new int[4]; if (a[2] > 0)` at -O2). An unused
+        // allocation is still elided, as natively. A user's own
+        // -fassume-sane-operator-new comes later and wins.
+        before.push("-fno-assume-sane-operator-new".into());
     }
     // A remote compile records the preprocessing host's directory (a
     // user's own -fdebug-compilation-dir comes later and wins).
@@ -483,22 +490,22 @@ mod tests {
     fn commands() {
         let f = Fixture::new("cmds");
         let cases: Vec<(&str, String)> = vec![
-            ("-c a.c -o a.o -O2 -g", format!("-fno-omit-frame-pointer -fno-discard-value-names -c a.c -o a.o -O2 -g -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so")),
+            ("-c a.c -o a.o -O2 -g", format!("-fno-omit-frame-pointer -fno-discard-value-names -fno-assume-sane-operator-new -c a.c -o a.o -O2 -g -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so")),
             ("-E a.c", format!("-E a.c -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG}")),
             ("-M a.c", format!("-M a.c -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG}")),
             ("-dumpmachine", "-dumpmachine".into()),
             ("-v", "-v".into()),
             ("--version", "--version".into()),
-            ("a.c -o a", format!("-fno-omit-frame-pointer -fno-discard-value-names a.c -o a -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT}")),
+            ("a.c -o a", format!("-fno-omit-frame-pointer -fno-discard-value-names -fno-assume-sane-operator-new a.c -o a -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT}")),
             ("a.o b.a -o a", format!("a.o b.a -o a -I/inc -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT}")),
-            ("-shared -fPIC a.c -o a.so", format!("-fno-omit-frame-pointer -fno-discard-value-names -shared -fPIC a.c -o a.so -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so")),
+            ("-shared -fPIC a.c -o a.so", format!("-fno-omit-frame-pointer -fno-discard-value-names -fno-assume-sane-operator-new -shared -fPIC a.c -o a.so -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so")),
             ("-r a.o -o b.o", "-r a.o -o b.o -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
             ("-c a.s", "-c a.s -I/inc -fpass-plugin=R/bin/libumsan_pass.so".into()),
-            ("-x c - -o a", format!("-fno-omit-frame-pointer -fno-discard-value-names -x c - -o a -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so {LINK} -x none {RT}")),
-            ("a.c -- b.c", format!("-fno-omit-frame-pointer -fno-discard-value-names a.c -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT} -- b.c")),
+            ("-x c - -o a", format!("-fno-omit-frame-pointer -fno-discard-value-names -fno-assume-sane-operator-new -x c - -o a -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so {LINK} -x none {RT}")),
+            ("a.c -- b.c", format!("-fno-omit-frame-pointer -fno-discard-value-names -fno-assume-sane-operator-new a.c -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG} -fpass-plugin=R/bin/libumsan_pass.so {LINK} {RT} -- b.c")),
             // Preprocessed input: no -D/-I (unused), no configuration header;
             // the front end's msan-compat marks as for the source.
-            ("-c a.i", "-fno-omit-frame-pointer -fno-discard-value-names -c a.i -Xclang -fsanitize=memory -fpass-plugin=R/bin/libumsan_pass.so".into()),
+            ("-c a.i", "-fno-omit-frame-pointer -fno-discard-value-names -fno-assume-sane-operator-new -c a.i -Xclang -fsanitize=memory -fpass-plugin=R/bin/libumsan_pass.so".into()),
             // No code, no plugin (so it works before the plugin is built).
             ("-fsyntax-only a.c", format!("-fsyntax-only a.c -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc {CFG}")),
         ];
@@ -534,7 +541,7 @@ mod tests {
         assert_eq!(args("--version"), "--driver-mode=g++ --version");
         assert_eq!(
             args("-c -x c++ - -o a.o"),
-            "--driver-mode=g++ -fno-omit-frame-pointer -fno-discard-value-names -c -x c++ - -o a.o \
+            "--driver-mode=g++ -fno-omit-frame-pointer -fno-discard-value-names -fno-assume-sane-operator-new -c -x c++ - -o a.o \
              -D__UMSAN__=1 -Xclang -fsanitize=memory -I/inc -include H \
              -Xclang -fdepfile-entry=R/bin/libumsan_pass.so -fpass-plugin=R/bin/libumsan_pass.so"
         );
@@ -607,7 +614,7 @@ mod tests {
         std::fs::write(f.root.join("ign.txt"), "[memory]\nfun:skip_*\n").unwrap();
         assert_eq!(
             f.args("-c a.c -fsanitize-ignorelist=ign.txt"),
-            "-fno-omit-frame-pointer -fno-discard-value-names -c a.c -fsanitize-ignorelist=ign.txt \
+            "-fno-omit-frame-pointer -fno-discard-value-names -fno-assume-sane-operator-new -c a.c -fsanitize-ignorelist=ign.txt \
              -D__UMSAN__=1 -Xclang -fsanitize=memory -Xclang -fsanitize-ignorelist=R/ign.txt -I/inc \
              -include H -Xclang -fdepfile-entry=R/bin/libumsan_pass.so -fpass-plugin=R/bin/libumsan_pass.so"
         );
