@@ -547,6 +547,51 @@ pub fn c_str_lossy(p: *const libc_char) -> String {
     unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned()
 }
 
+/// The predecessors of each of `blocks` among `blocks` (one entry per
+/// edge).
+pub fn predecessor_map(blocks: &[B]) -> std::collections::HashMap<B, Vec<B>> {
+    let mut preds: std::collections::HashMap<B, Vec<B>> = std::collections::HashMap::new();
+    for &b in blocks {
+        let t = terminator(b);
+        if t.is_null() {
+            continue;
+        }
+        for s in successors(t) {
+            preds.entry(s).or_default().push(b);
+        }
+    }
+    preds
+}
+
+/// The natural loop headed by `header`: the blocks from which one of its
+/// back edges (an edge from a block `header` dominates) is reached without
+/// passing `header`, and `header` itself. `None` if no back edge enters it.
+pub fn natural_loop(
+    header: B,
+    doms: &Dominators,
+    preds: &std::collections::HashMap<B, Vec<B>>,
+) -> Option<std::collections::HashSet<B>> {
+    let none: &[B] = &[];
+    let latches: Vec<B> = preds
+        .get(&header)
+        .map_or(none, Vec::as_slice)
+        .iter()
+        .copied()
+        .filter(|&p| doms.dominates(header, p))
+        .collect();
+    if latches.is_empty() {
+        return None;
+    }
+    let mut body: std::collections::HashSet<B> = std::collections::HashSet::from([header]);
+    let mut work = latches;
+    while let Some(b) = work.pop() {
+        if body.insert(b) {
+            work.extend(preds.get(&b).map_or(none, Vec::as_slice).iter().copied());
+        }
+    }
+    Some(body)
+}
+
 /// The dominator tree of a function's reachable blocks (Cooper, Harvey and
 /// Kennedy's iterative algorithm over reverse post-order).
 pub struct Dominators {
@@ -560,16 +605,7 @@ impl Dominators {
     pub fn new(rpo: &[B]) -> Self {
         use std::collections::HashMap;
         let rpo_index: HashMap<B, usize> = rpo.iter().enumerate().map(|(i, &b)| (b, i)).collect();
-        let mut preds: HashMap<B, Vec<B>> = HashMap::new();
-        for &b in rpo {
-            let t = terminator(b);
-            if t.is_null() {
-                continue;
-            }
-            for s in successors(t) {
-                preds.entry(s).or_default().push(b);
-            }
-        }
+        let preds = predecessor_map(rpo);
         let mut idom: HashMap<B, B> = HashMap::new();
         let Some(&entry) = rpo.first() else { return Dominators { idom, rpo_index } };
         idom.insert(entry, entry);

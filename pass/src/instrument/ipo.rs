@@ -214,7 +214,10 @@ pub fn run(m: LLVMModuleRef) -> usize {
     let proven = shadow_passing(m, &mut changed);
     let warn = warning_functions(m);
     for f in ir::functions(m) {
-        if !warn.is_empty() && !ir::is_declaration(f) && dedup_checks(f, &warn) {
+        if warn.is_empty() || ir::is_declaration(f) {
+            continue;
+        }
+        if dedup_checks(f, &warn) | hoist_invariant_checks(f, &warn) {
             changed.insert(f);
         }
     }
@@ -344,6 +347,172 @@ fn dedup_checks(f: V, warn: &HashSet<V>) -> bool {
         changed = true;
     }
     changed
+}
+
+/// Moves the check a loop header ends in to the loop's preheader when
+/// its condition and its report are the same in every iteration (see the
+/// module documentation). Returns whether `f` changed.
+fn hoist_invariant_checks(f: V, warn: &HashSet<V>) -> bool {
+    let mut b = unsafe { LLVMGetFirstBasicBlock(f) };
+    let mut any = false;
+    while !b.is_null() && !any {
+        any = check_of(b, warn).is_some();
+        b = unsafe { LLVMGetNextBasicBlock(b) };
+    }
+    if !any {
+        return false;
+    }
+    let rpo = ir::reverse_post_order(f);
+    let doms = ir::Dominators::new(&rpo);
+    let preds = ir::predecessor_map(&rpo);
+    let mut changed = false;
+    for &header in &rpo {
+        let Some((cond, report_on_true)) = check_of(header, warn) else { continue };
+        let Some(body) = ir::natural_loop(header, &doms, &preds) else { continue };
+        let mut outside = preds[&header].iter().copied().filter(|p| !body.contains(p));
+        let (Some(pre), None) = (outside.next(), outside.next()) else { continue };
+        let pre_end = ir::terminator(pre);
+        if ir::successors(pre_end) != [header] {
+            continue;
+        }
+        let t = ir::terminator(header);
+        let (report, cont) = unsafe {
+            let (a, b) = (LLVMGetSuccessor(t, 0), LLVMGetSuccessor(t, 1));
+            if report_on_true { (a, b) } else { (b, a) }
+        };
+        // The report block belongs to this check alone and has no phis
+        // (the clean-up shares one between checks sometimes).
+        if report == cont
+            || ir::single_predecessor(report) != Some(header)
+            || ir::opcode(ir::first_instruction(report)) == Op::LLVMPHI
+        {
+            continue;
+        }
+        // Everything the header runs before the check is unobservable,
+        // and the check's condition and the report's arguments are the
+        // same in every iteration.
+        let header_insts = ir::instructions(header);
+        if !header_insts[..header_insts.len() - 1].iter().all(|&i| cannot_be_observed(i)) {
+            continue;
+        }
+        let mut moved = Vec::new();
+        let report_insts = ir::instructions(report);
+        let invariant = loop_invariant(cond, &body, &mut moved, 8)
+            && report_insts.iter().all(|&i| {
+                (0..ir::num_operands(i)).all(|k| {
+                    let v = ir::operand(i, k);
+                    let is_block = unsafe { !LLVMIsABasicBlock(v).is_null() };
+                    is_block
+                        || ir::is_instruction(v) && ir::instruction_parent(v) == report
+                        || loop_invariant(v, &body, &mut moved, 8)
+                })
+            });
+        if !invariant {
+            continue;
+        }
+        unsafe {
+            let builder = LLVMCreateBuilderInContext(LLVMGetTypeContext(LLVMTypeOf(f)));
+            for &i in &moved {
+                let name = ir::cstring(&ir::value_name(i));
+                LLVMInstructionRemoveFromParent(i);
+                LLVMPositionBuilderBefore(builder, pre_end);
+                LLVMInsertIntoBuilderWithName(builder, i, name.as_ptr());
+            }
+            // preheader: if (cond) report; -> header
+            LLVMPositionBuilderBefore(builder, pre_end);
+            if report_on_true {
+                LLVMBuildCondBr(builder, cond, report, header);
+            } else {
+                LLVMBuildCondBr(builder, cond, header, report);
+            }
+            LLVMInstructionEraseFromParent(pre_end);
+            // The report goes on with the loop (or ends the program).
+            let report_end = ir::terminator(report);
+            if ir::opcode(report_end) == Op::LLVMBr {
+                LLVMSetSuccessor(report_end, 0, header);
+                let mut phi = ir::first_instruction(header);
+                while ir::opcode(phi) == Op::LLVMPHI {
+                    let mut val = [LLVMGetIncomingValue(phi, incoming_index(phi, pre))];
+                    let mut from = [report];
+                    LLVMAddIncoming(phi, val.as_mut_ptr(), from.as_mut_ptr(), 1);
+                    phi = ir::next_instruction(phi);
+                }
+                ir::retarget_phi_edges(cont, report, None);
+            }
+            // The header goes straight on.
+            LLVMPositionBuilderBefore(builder, t);
+            LLVMBuildBr(builder, cont);
+            LLVMInstructionEraseFromParent(t);
+            LLVMDisposeBuilder(builder);
+        }
+        changed = true;
+    }
+    changed
+}
+
+/// The index of `pred` among the incoming blocks of `phi`.
+fn incoming_index(phi: V, pred: LLVMBasicBlockRef) -> u32 {
+    let n = unsafe { LLVMCountIncoming(phi) };
+    (0..n).find(|&k| unsafe { LLVMGetIncomingBlock(phi, k) } == pred).expect("a phi has an entry for each predecessor")
+}
+
+/// Whether `v` has the same value in every iteration of the loop `body`:
+/// defined outside it, or computed in it without memory (see
+/// [`cannot_be_observed`]; no phi, no load) from such values, at most
+/// `depth` instructions deep. Those instructions are appended to `moved`,
+/// operands first, each once.
+fn loop_invariant(v: V, body: &HashSet<LLVMBasicBlockRef>, moved: &mut Vec<V>, depth: u32) -> bool {
+    if !ir::is_instruction(v) || !body.contains(&ir::instruction_parent(v)) || moved.contains(&v) {
+        return true;
+    }
+    if depth == 0 || matches!(ir::opcode(v), Op::LLVMPHI | Op::LLVMLoad | Op::LLVMCall) || !cannot_be_observed(v) {
+        return false;
+    }
+    let operands_invariant = (0..ir::num_operands(v)).all(|k| loop_invariant(ir::operand(v, k), body, moved, depth - 1));
+    if operands_invariant {
+        moved.push(v);
+    }
+    operands_invariant
+}
+
+/// Whether running `i` can make no difference anyone sees before the next
+/// instruction: it writes no memory, calls nothing, cannot trap (no
+/// division, no floating point, whose exceptions a program may unmask)
+/// and synchronizes with nothing. A plain load qualifies: if it faults,
+/// the hoisted check has reported the uninitialized value first.
+fn cannot_be_observed(i: V) -> bool {
+    match ir::opcode(i) {
+        Op::LLVMPHI
+        | Op::LLVMAdd
+        | Op::LLVMSub
+        | Op::LLVMMul
+        | Op::LLVMShl
+        | Op::LLVMLShr
+        | Op::LLVMAShr
+        | Op::LLVMAnd
+        | Op::LLVMOr
+        | Op::LLVMXor
+        | Op::LLVMTrunc
+        | Op::LLVMZExt
+        | Op::LLVMSExt
+        | Op::LLVMPtrToInt
+        | Op::LLVMIntToPtr
+        | Op::LLVMBitCast
+        | Op::LLVMGetElementPtr
+        | Op::LLVMICmp
+        | Op::LLVMSelect
+        | Op::LLVMExtractElement
+        | Op::LLVMInsertElement
+        | Op::LLVMShuffleVector
+        | Op::LLVMExtractValue
+        | Op::LLVMInsertValue
+        | Op::LLVMFreeze => true,
+        Op::LLVMLoad => unsafe {
+            LLVMGetVolatile(i) == 0 && LLVMGetOrdering(i) == llvm_sys::LLVMAtomicOrdering::LLVMAtomicOrderingNotAtomic
+        },
+        Op::LLVMCall => is_debug_intrinsic(i),
+        _ => false,
+    }
 }
 
 /// The argument half (see the module documentation).
@@ -510,11 +679,13 @@ mod tests {
         let out = round(
             r#"
 declare void @__umsan_warning(i32)
+declare void @side()
 define void @f(i64 %s, i1 %c) {
 entry:
   %ok = icmp eq i64 %s, 0
   br label %loop
 loop:
+  call void @side()
   br i1 %ok, label %a, label %r1
 r1:
   call void @__umsan_warning(i32 0)
@@ -540,11 +711,98 @@ done:
 }
 "#,
         );
-        assert!(out.contains("loop:                                             ; preds = %b, %entry\n  br i1 %ok, label %a, label %r1"), "{out}");
+        assert!(out.contains("loop:                                             ; preds = %b, %entry\n  call void @side()\n  br i1 %ok, label %a, label %r1"), "{out}");
         assert!(out.contains("a:                                                ; preds = %r1, %loop\n  br label %b"), "{out}");
         // Dominated by the check in %loop too: dropped.
         assert!(out.contains("y:                                                ; preds = %x\n  br label %done"), "{out}");
         assert!(out.contains("define void @f") && out.contains("\"umsan-ipo-changed\""), "{out}");
+    }
+
+    /// A loop header's check of a value computed outside the loop (a
+    /// parameter's shadow), after code that cannot be observed, moves to
+    /// the preheader with what computes its condition; the report then
+    /// enters the loop, whose phis get the preheader's values for it.
+    #[test]
+    fn invariant_check_moves_to_the_preheader() {
+        let out = round(
+            r#"
+declare void @__umsan_warning(i32)
+define i32 @f(ptr %p, i64 %s, i32 %n) {
+entry:
+  %go = icmp sgt i32 %n, 0
+  br i1 %go, label %pre, label %exit
+pre:
+  br label %loop
+loop:
+  %i = phi i32 [ 0, %pre ], [ %i.next, %latch ]
+  %t = phi i32 [ 0, %pre ], [ %t.next, %latch ]
+  %sh = load i32, ptr %p, align 4
+  %ok = icmp eq i64 %s, 0
+  br i1 %ok, label %latch, label %r
+r:
+  call void @__umsan_warning(i32 7)
+  br label %latch
+latch:
+  %t.next = add i32 %t, %sh
+  %i.next = add i32 %i, 1
+  %more = icmp slt i32 %i.next, %n
+  br i1 %more, label %loop, label %exit
+exit:
+  %res = phi i32 [ 0, %entry ], [ %t.next, %latch ]
+  ret i32 %res
+}
+"#,
+        );
+        assert!(out.contains("pre:                                              ; preds = %entry\n  %ok = icmp eq i64 %s, 0\n  br i1 %ok, label %loop, label %r"), "{out}");
+        assert!(out.contains("%i = phi i32 [ 0, %pre ], [ %i.next, %latch ], [ 0, %r ]"), "{out}");
+        assert!(out.contains("%sh = load i32, ptr %p, align 4\n  br label %latch"), "{out}");
+        assert!(out.contains("; preds = %pre\n  call void @__umsan_warning(i32 7)\n  br label %loop"), "{out}");
+        assert!(out.contains("latch:                                            ; preds = %loop\n"), "{out}");
+    }
+
+    /// What the header does before its check must come first: a call, a
+    /// store or a division keeps the check where it is, as does a
+    /// condition computed from the iteration's values, and a preheader
+    /// that may not enter the loop.
+    #[test]
+    fn observable_or_variant_checks_stay() {
+        let body = |before: &str, cond: &str| {
+            format!(
+                r#"
+declare void @__umsan_warning(i32)
+declare void @side()
+define void @f(ptr %p, i64 %s, i32 %d, i32 %n) {{
+entry:
+  br label %loop
+loop:
+  %i = phi i32 [ 0, %entry ], [ %i.next, %latch ]
+  {before}
+  {cond}
+  br i1 %ok, label %latch, label %r
+r:
+  call void @__umsan_warning(i32 0)
+  br label %latch
+latch:
+  %i.next = add i32 %i, 1
+  %more = icmp slt i32 %i.next, %n
+  br i1 %more, label %loop, label %exit
+exit:
+  ret void
+}}
+"#
+            )
+        };
+        let invariant = "%ok = icmp eq i64 %s, 0";
+        for before in ["call void @side()", "store i32 0, ptr %p, align 4", "%q = sdiv i32 %n, %d"] {
+            let out = round(&body(before, invariant));
+            assert!(out.contains("br i1 %ok, label %latch, label %r"), "{before}: {out}");
+            assert!(!out.contains("umsan-ipo-changed"), "{before}: {out}");
+        }
+        let out = round(&body("%w = zext i32 %i to i64", "%ok = icmp eq i64 %w, %s"));
+        assert!(out.contains("br i1 %ok, label %latch, label %r"), "{out}");
+        // The entry branches elsewhere too: no preheader.
+        let out = round(&body("", invariant).replace("entry:\n  br label %loop", "entry:\n  %e = icmp eq i32 %n, 0\n  br i1 %e, label %exit, label %loop"));
+        assert!(out.contains("br i1 %ok, label %latch, label %r"), "{out}");
     }
 
     /// A report block the clean-up shared between two checks (jump
