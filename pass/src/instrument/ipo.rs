@@ -21,6 +21,18 @@
 //!   clean induction variable). A check whose condition a dominating check
 //!   of the same polarity already branched on is dropped here: after a
 //!   report execution either stopped or goes on knowing about that value.
+//! - **Loop-invariant checks.** A check a loop header ends in, whose
+//!   condition and report arguments are computed from values defined
+//!   outside the loop (a parameter's shadow, once the clean-up has folded
+//!   the clean index's shadow away), moves to the loop's preheader, with
+//!   the instructions computing its condition; the report block then
+//!   enters the loop. The preheader's only successor is the header, and
+//!   what the header runs before its check writes no memory, calls
+//!   nothing and cannot trap, so the hoisted check reports exactly when
+//!   the first iteration's would have, at the same source location; later
+//!   iterations would only have repeated that report, which is printed
+//!   once. LLVM's LICM moves no branches, and loop unswitching does not
+//!   apply to a report block that rejoins the loop.
 //!
 //! Functions changed get the string attribute [`CHANGED_ATTR`]: the C++
 //! shim re-runs the clean-up on them, and the step runs again, so that
