@@ -23,7 +23,7 @@ PACKAGES="clang-19 llvm-19-dev llvm-19-tools libclang-rt-19-dev lld-19"
 # System libraries the tests link uninstrumented (configs/compression.toml,
 # configs/gmp.toml, configs/pcre2.toml):
 # header checked, package that provides it.
-LIBS="zlib.h:zlib1g-dev bzlib.h:libbz2-dev lzma.h:liblzma-dev zstd.h:libzstd-dev x86_64-linux-gnu/gmp.h:libgmp-dev pcre2.h:libpcre2-dev"
+LIBS="zlib.h:zlib1g-dev bzlib.h:libbz2-dev lzma.h:liblzma-dev zstd.h:libzstd-dev brotli/decode.h:libbrotli-dev x86_64-linux-gnu/gmp.h:libgmp-dev pcre2.h:libpcre2-dev"
 for lib in $LIBS; do
     PACKAGES="$PACKAGES ${lib#*:}"
 done

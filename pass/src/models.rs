@@ -72,6 +72,12 @@ pub enum Effect {
     /// uninitialized one is a `use-of-uninitialized-value` at the call),
     /// the result is initialized, and no memory changes. No operands.
     Pure,
+    /// (extension) The raw system call `syscall(nr, ...)`: after it, what
+    /// the kernel wrote for `nr` through pointers held in memory the caller
+    /// passed (the buffers of `readv`/`preadv` iovecs, a `recvmsg` msghdr,
+    /// a `recvmmsg` array) is initialized (`__umsan_model_syscall`). No
+    /// operands.
+    Syscall,
 }
 
 impl Effect {
@@ -87,6 +93,7 @@ impl Effect {
             Effect::CheckFormat => "check_format",
             Effect::ScanFormat => "scan_format",
             Effect::Pure => "pure",
+            Effect::Syscall => "syscall",
         }
     }
 }
@@ -532,7 +539,7 @@ impl TomlEffect {
         let src = operand(self.src, self.src_expr, "src")?;
         let len = match (operand(self.len, self.len_expr, "len")?, self.effect) {
             (Some(l), _) => l,
-            (None, Effect::CleanStack | Effect::CheckFormat | Effect::ScanFormat | Effect::Pure) => {
+            (None, Effect::CleanStack | Effect::CheckFormat | Effect::ScanFormat | Effect::Pure | Effect::Syscall) => {
                 Operand::Expr(Expr::Int(0))
             }
             (None, _) => return Err("missing field `len`".into()),
@@ -582,7 +589,7 @@ impl Model {
                 (false, true)
             }
             Effect::CopyIn | Effect::CopyInIov => (true, false),
-            Effect::CleanStack | Effect::Pure => (false, false),
+            Effect::CleanStack | Effect::Pure | Effect::Syscall => (false, false),
         };
         let name = effect.name();
         for (what, needed, given) in [("dst", needs_dst, dst.is_some()), ("src", needs_src, src.is_some())] {
@@ -876,6 +883,9 @@ fn check_fits(f: V, model: &Model) -> Result<(), (&'static str, String)> {
             if ir::type_kind(ir::type_of(p)) != K::LLVMPointerTypeKind {
                 return Err(("va_list", format!("parameter {v} (va_list) must be a pointer (x86_64 va_list)")));
             }
+        }
+        if m.effect == Effect::Syscall && (ret_kind != K::LLVMIntegerTypeKind || params.is_empty()) {
+            return Err(("effect", "effect \"syscall\" needs the number as a first parameter and an integer result".into()));
         }
         if matches!(m.effect, Effect::CopyInIov | Effect::CopyOutIov) && m.ret == Ret::Remaining {
             return Err(("ret", "RET \"remaining\" is not supported for iovec effects".into()));

@@ -183,6 +183,76 @@ pub unsafe extern "C" fn __umsan_rt_model_iov(iov: u64, cnt: u64, bytes: u64, mo
     }
 }
 
+/// After a raw `syscall(nr, a1, a2, a3, …)` (the `syscall` effect of
+/// `configs/libc.toml`): what the kernel wrote through pointers held in
+/// memory the caller passed becomes initialized — the generic rule for
+/// uninstrumented calls already covers the memory the arguments point to
+/// directly (`read`'s buffer, `statx`'s struct), not what is reached
+/// through it. x86_64 numbers: `readv`, `preadv`, `preadv2` (the first
+/// `ret` bytes of the `a2` iovecs), `recvmsg` (its msghdr's iovecs, name
+/// and control data, and the lengths and flags the kernel stores in it),
+/// `recvmmsg` (the same for each of the first `ret` mmsghdrs, with
+/// `msg_len` bytes each) — libuv calls these through `syscall`. Nothing
+/// for other numbers, a failed call or `on == 0`.
+///
+/// # Safety
+/// Called by instrumented code right after the system call, with its own
+/// values: null and non-application pointers are ignored; any other
+/// pointer was read or written by the kernel as far as this reads it.
+#[no_mangle]
+pub unsafe extern "C" fn __umsan_model_syscall(nr: u64, ret: u64, _a1: u64, a2: u64, a3: u64, on: u64) {
+    let ret = ret as i64;
+    if on == 0 || ret < 0 {
+        return;
+    }
+    match nr as i64 {
+        libc::SYS_readv | libc::SYS_preadv | libc::SYS_preadv2 => {
+            // `int iovcnt`, passed through `...`: its low 32 bits.
+            __umsan_rt_model_iov(a2, a3 as u32 as i32 as i64 as u64, ret as u64, 0, 0)
+        }
+        libc::SYS_recvmsg => received_msghdr(a2, ret as u64),
+        libc::SYS_recvmmsg => {
+            for i in 0..(ret as u64).min(a3 as u32 as u64) {
+                let h = a2 + MMSGHDR_SIZE * i;
+                if !ok(h, 1) {
+                    return;
+                }
+                let msg_len = core::ptr::read_unaligned((h + MMSGHDR_LEN) as *const u32);
+                crate::shadow::clean(h + MMSGHDR_LEN, 4);
+                received_msghdr(h, msg_len as u64);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `struct mmsghdr` (x86_64): a `struct msghdr` and `unsigned msg_len`.
+const MMSGHDR_SIZE: u64 = 64;
+const MMSGHDR_LEN: u64 = 56;
+
+/// A `struct msghdr` (x86_64 layout) the kernel filled with `bytes` bytes
+/// of data: the data in its iovecs, the address in `msg_name` (the length
+/// the kernel stored, at most a `sockaddr_storage`), the control data
+/// (`msg_controllen` as stored) and the fields the kernel writes.
+unsafe fn received_msghdr(h: u64, bytes: u64) {
+    if !ok(h, 1) {
+        return;
+    }
+    let field = |off: u64| core::ptr::read_unaligned((h + off) as *const u64);
+    let (name, control) = (field(0), field(32));
+    let namelen = (core::ptr::read_unaligned((h + 8) as *const u32) as u64).min(128);
+    __umsan_rt_model_iov(field(16), field(24), bytes, 0, 0);
+    if ok(name, 1) {
+        crate::shadow::clean(name, namelen);
+    }
+    if ok(control, 1) {
+        crate::shadow::clean(control, field(40).min(1 << 20));
+    }
+    crate::shadow::clean(h + 8, 4); // msg_namelen
+    crate::shadow::clean(h + 40, 8); // msg_controllen
+    crate::shadow::clean(h + 48, 4); // msg_flags
+}
+
 /// What a printf conversion (or a `*` width/precision) takes from the
 /// variadic arguments (x86_64 System V).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -338,6 +338,27 @@ impl FunctionInstrumenter<'_> {
             let on = unsafe { LLVMBuildZExt(self.b, cond, self.cx.i64, NONAME) };
             return self.call(f, &[on]);
         }
+        if model.effect == Effect::Syscall {
+            // `syscall(nr, a1, a2, a3, …)`: the number, the result and the
+            // first three arguments (0 where the call passes fewer).
+            let nargs = unsafe { LLVMGetNumArgOperands(inst) };
+            let mut args = Vec::with_capacity(6);
+            for i in 0..4 {
+                let a = if i < nargs { Some(ir::operand(inst, i)) } else { None };
+                let int_or_ptr = a.map(|a| ir::type_kind(ir::type_of(a))).is_some_and(|k| {
+                    matches!(k, K::LLVMIntegerTypeKind | K::LLVMPointerTypeKind)
+                });
+                args.push(match a {
+                    Some(a) if int_or_ptr => self.model_i64(a),
+                    _ => zero,
+                });
+            }
+            let ret = self.model_i64(inst);
+            args.insert(1, ret);
+            args.push(unsafe { LLVMBuildZExt(self.b, cond, self.cx.i64, NONAME) });
+            let f = self.cx.runtime_fn(MODEL_SYSCALL, self.cx.void, &[self.cx.i64; 6]);
+            return self.call(f, &args);
+        }
         let len = match &model.len {
             Operand::Param(i) => self.model_i64(ir::operand(inst, *i)),
             Operand::Expr(e) => self.eval_model_expr(inst, e, cond, pre),
@@ -408,6 +429,7 @@ impl FunctionInstrumenter<'_> {
             Effect::CopyInIov
             | Effect::CopyOutIov
             | Effect::CleanStack
+            | Effect::Syscall
             | Effect::CheckFormat
             | Effect::ScanFormat
             | Effect::Pure => {
@@ -731,6 +753,10 @@ const CHECK_MEM: &str = "__umsan_check_mem";
 /// arrived (mode 0, cleaned) or leave the program (mode 1, checked as
 /// copy-out).
 const MODEL_IOV: &str = "__umsan_model_iov";
+/// `void __umsan_model_syscall(long nr, long ret, long a1, long a2, long a3,
+/// long on)`: after a raw `syscall`, what the kernel wrote through pointers
+/// held in the memory its arguments point to becomes initialized.
+const MODEL_SYSCALL: &str = "__umsan_model_syscall";
 
 /// `void __umsan_clean_stack_below(long on)`: if `on`, the shadow of the
 /// thread's stack below the caller's frame becomes clean (runtime:
