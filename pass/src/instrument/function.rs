@@ -1452,6 +1452,30 @@ fn is_side_effect_free(i: V) -> bool {
     }
 }
 
+/// Side-effect free, and unable to trap: no floating point, whose
+/// exceptions a program may unmask (integer division is not side-effect
+/// free already). What a check may be moved ahead of.
+pub(super) fn cannot_trap(i: V) -> bool {
+    use Op::*;
+    is_side_effect_free(i)
+        && !matches!(
+            ir::opcode(i),
+            LLVMFAdd
+                | LLVMFSub
+                | LLVMFMul
+                | LLVMFDiv
+                | LLVMFRem
+                | LLVMFNeg
+                | LLVMFPToUI
+                | LLVMFPToSI
+                | LLVMUIToFP
+                | LLVMSIToFP
+                | LLVMFPTrunc
+                | LLVMFPExt
+                | LLVMFCmp
+        )
+}
+
 /// Whether no instruction for which `writes` holds lies between `from`
 /// and `to` (which `from` dominates) on any path: walking back from `to`
 /// over every predecessor, each path meets `from` first. Bounded; `false`

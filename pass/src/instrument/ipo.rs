@@ -488,43 +488,11 @@ fn loop_invariant(v: V, body: &HashSet<LLVMBasicBlockRef>, moved: &mut Vec<V>, d
 }
 
 /// Whether running `i` can make no difference anyone sees before the next
-/// instruction: it writes no memory, calls nothing, cannot trap (no
-/// division, no floating point, whose exceptions a program may unmask)
-/// and synchronizes with nothing. A plain load qualifies: if it faults,
+/// instruction: a phi, or side-effect free and unable to trap (see
+/// [`super::function::cannot_trap`]). A plain load qualifies: if it faults,
 /// the hoisted check has reported the uninitialized value first.
 fn cannot_be_observed(i: V) -> bool {
-    match ir::opcode(i) {
-        Op::LLVMPHI
-        | Op::LLVMAdd
-        | Op::LLVMSub
-        | Op::LLVMMul
-        | Op::LLVMShl
-        | Op::LLVMLShr
-        | Op::LLVMAShr
-        | Op::LLVMAnd
-        | Op::LLVMOr
-        | Op::LLVMXor
-        | Op::LLVMTrunc
-        | Op::LLVMZExt
-        | Op::LLVMSExt
-        | Op::LLVMPtrToInt
-        | Op::LLVMIntToPtr
-        | Op::LLVMBitCast
-        | Op::LLVMGetElementPtr
-        | Op::LLVMICmp
-        | Op::LLVMSelect
-        | Op::LLVMExtractElement
-        | Op::LLVMInsertElement
-        | Op::LLVMShuffleVector
-        | Op::LLVMExtractValue
-        | Op::LLVMInsertValue
-        | Op::LLVMFreeze => true,
-        Op::LLVMLoad => unsafe {
-            LLVMGetVolatile(i) == 0 && LLVMGetOrdering(i) == llvm_sys::LLVMAtomicOrdering::LLVMAtomicOrderingNotAtomic
-        },
-        Op::LLVMCall => is_debug_intrinsic(i),
-        _ => false,
-    }
+    ir::opcode(i) == Op::LLVMPHI || super::function::cannot_trap(i)
 }
 
 /// The argument half (see the module documentation).
