@@ -1,4 +1,4 @@
-; A conditional branch on a loaded value: the load gets a shadow load
+; A conditional branch on a loaded value: the load gets a shadow load after it
 ; (shadow address = addr ^ 0x500000000000 = 87960930222080) and the branch a
 ; check that calls __umsan_warning.
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
@@ -19,8 +19,8 @@ done:
 }
 
 ; CHECK-LABEL: define void @test(
-; CHECK: xor i64 {{.*}}, 87960930222080
 ; CHECK: load i32, ptr %p
+; CHECK: xor i64 {{.*}}, 87960930222080
 ; CHECK-DAG: call preserve_mostcc void @__umsan_warning{{(_noorigin)?}}(
 ; CHECK-DAG: br i1 %c, label %then, label %done
 ; CHECK-DAG: ret void

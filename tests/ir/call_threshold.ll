@@ -29,18 +29,21 @@ out:
   ret void
 }
 
-; The pointer operands are checked first (addresses are uses).
+; The pointer operands are checked first (addresses are uses), right before
+; the access; a load's shadow is read after it, a store's written after it.
 ; CHECK-LABEL: define void @f(
 ; CHECK: call preserve_mostcc void @__umsan_maybe_warning(i32 {{%[0-9]+}}, i32 {{%[0-9]+}}) #[[NM:[0-9]+]]
 ; CHECK-NEXT: %v = load i32, ptr %p
+; CHECK: call preserve_mostcc void @__umsan_maybe_warning(
+; CHECK-NEXT: %w = load i64, ptr %q
 ; CHECK: [[SW:%[0-9]+]] = load i64, ptr {{%[0-9]+}}, align 8
 ; CHECK: [[OW:%[0-9]+]] = load i32, ptr {{%[0-9]+}}, align 4
 ; CHECK: call preserve_mostcc void @__umsan_maybe_warning(
-; CHECK-NEXT: %w = load i64, ptr %q
 ; CHECK: [[NZ:%[0-9]+]] = icmp ne i64 [[SW]], 0
 ; CHECK-NEXT: [[F:%[0-9]+]] = zext i1 [[NZ]] to i32
 ; CHECK-NEXT: call preserve_mostcc void @__umsan_maybe_store_origin(i32 [[F]], ptr %r, i64 8, i32 [[OW]])
 ; CHECK-NEXT: store i64 %w, ptr %r
+; CHECK: store i64 [[SW]], ptr
 ; CHECK: [[SC:%[0-9]+]] = trunc i32 {{%[0-9]+}} to i1
 ; CHECK-NEXT: %c = trunc i32 %v to i1
 ; CHECK-NEXT: [[NZ2:%[0-9]+]] = icmp ne i1 [[SC]], false

@@ -37,7 +37,7 @@ done:
 
 ; CHECK-LABEL: define void @rel(
 ; CHECK: %v = load i32, ptr %p
-; CHECK-NEXT: %c = icmp sgt i32 %v, 10
+; CHECK: %c = icmp sgt i32 %v, 10
 ; CHECK-NEXT: [[G:%[.a-z0-9]+]] = icmp eq i32 %{{[0-9]+}}, 0
 ; CHECK-NEXT: br i1 [[G]], label %entry, label %[[EXACT:umsan[.a-z0-9]+]]
 ; CHECK: [[EXACT]]:
@@ -49,7 +49,7 @@ done:
 ; CHECK-NEXT: br label %entry
 ; CHECK-LABEL: define void @eq(
 ; CHECK: %b = load i32, ptr %q
-; CHECK-NEXT: [[S:%[0-9]+]] = or i32
+; CHECK: [[S:%[0-9]+]] = or i32
 ; CHECK-NEXT: [[G:%[.a-z0-9]+]] = icmp eq i32 [[S]], 0
 ; CHECK-NEXT: %c = icmp eq i32 %a, %b
 ; CHECK-NEXT: br i1 [[G]], label %entry, label %[[EXACT:umsan[.a-z0-9]+]]

@@ -40,8 +40,8 @@ attributes #0 = { "umsan-no-sanitize" }
 ; CHECK-NOT: __umsan_poison
 ; CHECK: call void @llvm.memset.p0.i64(ptr align 16 %{{[0-9]+}}, i8 0, i64 16, i1 false)
 ; CHECK-NOT: __umsan_warning
+; CHECK: store i32 %v, ptr %q
 ; CHECK: store i32 0, ptr %{{[0-9]+}}, align 4
-; CHECK-NEXT: store i32 %v, ptr %q
 ; CHECK-NOT: __umsan_warning
 ; CHECK: store i32 0, ptr @__umsan_retval_tls
 ; CHECK-NOT: __umsan_warning

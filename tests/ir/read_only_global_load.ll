@@ -33,7 +33,7 @@ entry:
 ; CHECK: ret i32 %v
 ; CHECK: call preserve_mostcc void @__umsan_warning(
 ; CHECK-LABEL: define i32 @from_data(
+; CHECK: %v = load i32, ptr %p, align 4
 ; CHECK: xor i64
 ; CHECK: [[S:%[0-9]+]] = load i32, ptr %{{[0-9]+}}, align 4
-; CHECK: %v = load i32, ptr %p, align 4
-; CHECK-NEXT: store i32 [[S]], ptr @__umsan_retval_tls
+; CHECK: store i32 [[S]], ptr @__umsan_retval_tls

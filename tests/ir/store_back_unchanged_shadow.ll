@@ -34,11 +34,11 @@ entry:
 }
 
 ; CHECK-LABEL: define void @store_between(
-; CHECK: [[S1:%[0-9]+]] = load i32, ptr %{{[0-9]+}}, align 4
 ; CHECK: load i32, ptr %p
+; CHECK: [[S1:%[0-9]+]] = load i32, ptr %{{[0-9]+}}, align 4
 ; CHECK: store i32 0, ptr %q
-; CHECK: store i32 [[S1]], ptr
 ; CHECK: store i32 %n, ptr %p
+; CHECK: store i32 [[S1]], ptr
 
 define void @call_between(ptr %p) {
 entry:
@@ -52,8 +52,8 @@ entry:
 ; CHECK-LABEL: define void @call_between(
 ; CHECK: [[S2:%[0-9]+]] = load i32, ptr %{{[0-9]+}}, align 4
 ; CHECK: call void @f()
-; CHECK: store i32 [[S2]], ptr
 ; CHECK: store i32 %n, ptr %p
+; CHECK: store i32 [[S2]], ptr
 
 define void @other_block(ptr %p) {
 entry:
@@ -67,8 +67,8 @@ next:
 
 ; CHECK-LABEL: define void @other_block(
 ; CHECK: [[S3:%[0-9]+]] = load i32, ptr %{{[0-9]+}}, align 4
-; CHECK: store i32 [[S3]], ptr
 ; CHECK: store i32 %n, ptr %p
+; CHECK: store i32 [[S3]], ptr
 
 define void @other_address(ptr %p, ptr %q) {
 entry:
@@ -80,8 +80,8 @@ entry:
 
 ; CHECK-LABEL: define void @other_address(
 ; CHECK: [[S4:%[0-9]+]] = load i32, ptr %{{[0-9]+}}, align 4
-; CHECK: store i32 [[S4]], ptr
 ; CHECK: store i32 %n, ptr %q
+; CHECK: store i32 [[S4]], ptr
 
 define void @volatile_store(ptr %p) {
 entry:
@@ -107,5 +107,5 @@ entry:
 ; CHECK-LABEL: define void @changed_shadow(
 ; CHECK: [[S6:%[0-9]+]] = load i32, ptr %{{[0-9]+}}, align 4
 ; CHECK: [[O6:%[^ ]+]] = or i32 [[S6]],
-; CHECK: store i32 [[O6]], ptr
 ; CHECK: store i32 %n, ptr %p
+; CHECK: store i32 [[O6]], ptr

@@ -11,11 +11,11 @@ entry:
 }
 
 ; CHECK-LABEL: define void @copy(
-; CHECK: xor i64 {{.*}}, 87960930222080
-; CHECK: [[SH:%[^ ]+]] = load i64, ptr
 ; CHECK: load i64, ptr %src
 ; CHECK: xor i64 {{.*}}, 87960930222080
-; CHECK: store i64 [[SH]], ptr
+; CHECK: [[SH:%[^ ]+]] = load i64, ptr
 ; CHECK: store i64 %v, ptr %dst
+; CHECK: xor i64 {{.*}}, 87960930222080
+; CHECK: store i64 [[SH]], ptr
 ; CHECK-NOT: @__umsan_warning
 ; CHECK: ret void

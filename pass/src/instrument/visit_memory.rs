@@ -159,7 +159,12 @@ impl FunctionInstrumenter<'_> {
             self.set_clean(inst);
             return;
         }
-        self.before(inst);
+        // The shadow is read after the load, as MemorySanitizer does: the
+        // address check goes before the load, so an uninitialized pointer
+        // is reported before anything dereferences it, and a pointer the
+        // program itself cannot load through (garbage bits) is never
+        // turned into a shadow address first.
+        self.after(inst);
         let align = unsafe { LLVMGetAlignment(inst) };
         let sa = self.shadow_addr(ptr);
         let s = self.load(st, sa, align);
@@ -191,7 +196,18 @@ impl FunctionInstrumenter<'_> {
         if is_plain_access(inst) && self.shadow_loads.get(&s) == Some(&(ptr, self.memory_epoch)) {
             return; // the shadow (and origin) already there
         }
-        self.before(inst);
+        if is_plain_access(inst) {
+            // After the store, like a load's shadow: the address check
+            // (materialized right before the store) then comes before any
+            // use of the address, and an address the program cannot store
+            // through faults in the program's own store, not in umsan's.
+            self.after(inst);
+        } else {
+            // Atomic and volatile: the shadow is published before the
+            // value, so a thread (or signal handler) that sees the value
+            // sees its shadow.
+            self.before(inst);
+        }
         let align = unsafe { LLVMGetAlignment(inst) };
         let sa = self.shadow_addr(ptr);
         self.store(s, sa, align);
