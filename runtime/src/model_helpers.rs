@@ -389,8 +389,30 @@ unsafe fn walk_printf_format(fmt: &[u8], pc: u64, mut next: impl FnMut(ArgKind) 
             if let Some(first) = crate::shadow::first_poisoned(p, len) {
                 report(crate::origin::origin_at(p + first));
             }
+        } else if conv == b'S' || conv == b's' {
+            // `%ls` (`%S`): a wide string, converted to multibyte
+            // characters. With a precision at most that many bytes are
+            // written and a character writes up to MB_CUR_MAX of them: the
+            // characters surely read are the first `precision / MB_CUR_MAX`.
+            let p = a.value;
+            if !ok(p, 4) || p % 4 != 0 {
+                continue;
+            }
+            let chars = match precision {
+                Some(max) => wcsnlen(p as *const i32, (max / __ctype_get_mb_cur_max().max(1) as u64) as usize) as u64,
+                None => wcslen(p as *const i32) as u64 + 1,
+            };
+            if let Some(first) = crate::shadow::first_poisoned(p, 4 * chars) {
+                report(crate::origin::origin_at(p + first));
+            }
         }
     }
+}
+
+extern "C" {
+    fn wcslen(s: *const i32) -> usize;
+    fn wcsnlen(s: *const i32, max: usize) -> usize;
+    fn __ctype_get_mb_cur_max() -> usize;
 }
 
 /// Rust side of `__umsan_check_format(fmt, n, flag0, value0, …)`: the
