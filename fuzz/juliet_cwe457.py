@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Juliet CWE-457 (C++): umsan's detection rate against MemorySanitizer (issue 17).
+"""Juliet CWE-457 (C and C++): umsan's detection rate against MemorySanitizer.
 
 NIST's Juliet Test Suite for C/C++ 1.3, CWE-457 "Use of Uninitialized
-Variable", its C++ test cases. For every case (the files of one case, e.g.
-`_62a.cpp` + `_62b.cpp`, are built into one program) and every optimization
-level (default -O0 and -O1), builds
+Variable", its C test cases (`.c`, built with umsan-cc / clang-19) and its
+C++ test cases (`.cpp`, umsan-c++ / clang++-19; issue 17). For every case
+(the files of one case, e.g. `_62a.cpp` + `_62b.cpp`, are built into one
+program) and every optimization level (default -O0 and -O1), builds
 
   * the bad program  (-DINCLUDEMAIN -DOMITGOOD): must be reported,
   * the good program (-DINCLUDEMAIN -DOMITBAD):  must run clean,
@@ -29,6 +30,7 @@ nothing is rerun, in the next second, up to --random-runs times in all.
 Usage:
   fuzz/juliet_cwe457.py JULIET                  # a checkout, or the official .zip / .tar.gz
   fuzz/juliet_cwe457.py JULIET --levels O0,O1,O2 --list
+  fuzz/juliet_cwe457.py JULIET --lang c                 # the C cases only
   fuzz/juliet_cwe457.py --ci                    # the vendored sample (fuzz/juliet-sample), exit 1 on a miss
 """
 
@@ -54,9 +56,11 @@ SAMPLE = os.path.join(HERE, "juliet-sample")
 
 CWE_DIR = "CWE457_Use_of_Uninitialized_Variable"
 PREFIX = CWE_DIR + "__"
-# <prefix><kind>_<flow>[a-e][_<part>].cpp: `_62a`/`_62b` (parts of one
+# <prefix><kind>_<flow>[a-e][_<part>].{c,cpp}: `_62a`/`_62b` (parts of one
 # program), `_01_bad`/`_01_good1` (each its own program, with its own main).
-FILE_RE = re.compile(r"^" + re.escape(PREFIX) + r"(?P<kind>.+)_(?P<flow>\d\d)(?P<letter>[a-z])?(?:_(?P<part>[A-Za-z0-9]+))?\.cpp$")
+FILE_RE = re.compile(r"^" + re.escape(PREFIX)
+                     + r"(?P<kind>.+)_(?P<flow>\d\d)(?P<letter>[a-z])?(?:_(?P<part>[A-Za-z0-9]+))?\.(?P<lang>c|cpp)$")
+LANGS = ("c", "cpp")
 REPORT_RE = {
     "umsan": re.compile(r"==\d+==WARNING: umsan: "),
     "msan": re.compile(r"==\d+==WARNING: MemorySanitizer: "),
@@ -90,17 +94,24 @@ def flow_kind(flow):
             63: "pointer (63)", 64: "void pointer (64)"}.get(f, f"flow {flow}")
 
 
-def find_cases(root):
-    """{case name: {"bad": [files], "good": [files], "kind", "flow"}} for every C++ case under root."""
+def find_cases(root, langs=LANGS):
+    """{case name: {"bad": [files], "good": [files], "kind", "flow", "lang"}} for every case under root
+    in one of langs ("c", "cpp"). A case's name is `<kind>_<flow>` (C and C++ cases never share one)."""
     groups = collections.defaultdict(list)
-    for path in sorted(glob.glob(os.path.join(root, "testcases", CWE_DIR, "**", "*.cpp"), recursive=True)):
+    paths = [p for lang in langs
+             for p in glob.glob(os.path.join(root, "testcases", CWE_DIR, "**", "*." + lang), recursive=True)]
+    for path in sorted(paths):
         m = FILE_RE.match(os.path.basename(path))
         if not m:
-            raise SystemExit(f"error: {path}: not a CWE-457 test case file name (expected {PREFIX}<kind>_<NN>[a-e][_part].cpp)")
+            raise SystemExit(f"error: {path}: not a CWE-457 test case file name "
+                             f"(expected {PREFIX}<kind>_<NN>[a-e][_part].c or .cpp)")
         groups[(m["kind"], m["flow"])].append((path, m))
     cases = {}
     for (kind, flow), files in groups.items():
         name = f"{kind}_{flow}"
+        langs_here = {m["lang"] for _, m in files}
+        if len(langs_here) != 1:
+            raise SystemExit(f"error: case {name}: both C and C++ files ({', '.join(os.path.basename(p) for p, _ in files)})")
         paths = [p for p, _ in files]
         with_letter = [p for p, m in files if m["letter"]]
         if not with_letter and all(m["part"] for _, m in files):
@@ -112,7 +123,8 @@ def find_cases(root):
         if not bad or not good:
             raise SystemExit(f"error: case {name}: no bad or no good program among {', '.join(map(os.path.basename, paths))}")
         random = any("globalReturnsTrueOrFalse" in open(p, errors="replace").read() for p in bad)
-        cases[name] = {"bad": bad, "good": good, "kind": kind, "flow": flow, "random": random}
+        cases[name] = {"bad": bad, "good": good, "kind": kind, "flow": flow, "random": random,
+                       "lang": langs_here.pop()}
     return cases
 
 
@@ -182,8 +194,8 @@ class Toolchain:
         if st != 0:
             raise SystemExit(f"error: {self.sanitizer} -{self.level}: io.c does not build:\n{tail(err)}")
 
-    def build(self, sources, omit, exe):
-        cmd = self.cxx + self.base() + ["-D" + omit] + sources + [self.io_obj, "-o", exe]
+    def build(self, sources, omit, exe, lang="cpp"):
+        cmd = (self.cc if lang == "c" else self.cxx) + self.base() + ["-D" + omit] + sources + [self.io_obj, "-o", exe]
         st, _, err = run(cmd, 300)
         return None if st == 0 else f"exit {st}: {tail(err)}"
 
@@ -223,7 +235,7 @@ def run_case(name, case, tc, native, timeout, random_runs):
     report_re = REPORT_RE[tc.sanitizer]
     # Bad program.
     exe = os.path.join(d, "bad")
-    err = tc.build(case["bad"], "OMITGOOD", exe)
+    err = tc.build(case["bad"], "OMITGOOD", exe, case["lang"])
     if err:
         res["bad"], res["bad_detail"] = "build-fail", err
     else:
@@ -239,7 +251,7 @@ def run_case(name, case, tc, native, timeout, random_runs):
             res["bad_detail"] = f"exit {st}" + (": " + tail(logs, 600) if logs.strip() else "")
     # Good program.
     exe = os.path.join(d, "good")
-    err = tc.build(case["good"], "OMITBAD", exe)
+    err = tc.build(case["good"], "OMITBAD", exe, case["lang"])
     if err:
         res["good"], res["good_detail"] = "build-fail", err
     else:
@@ -250,7 +262,7 @@ def run_case(name, case, tc, native, timeout, random_runs):
             res["good"], res["good_detail"] = "crash", f"exit {st}: {tail(logs, 600)}"
         elif native is not None:
             nexe = os.path.join(d, "good-native")
-            nerr = native.build(case["good"], "OMITBAD", nexe)
+            nerr = native.build(case["good"], "OMITBAD", nexe, case["lang"])
             if nerr:
                 res["good"], res["good_detail"] = "clean", "(native build failed: output not compared)"
             else:
@@ -281,6 +293,7 @@ def main():
                          "and runs every good one clean, with the native output")
     ap.add_argument("--levels", default="O0,O1", help="comma-separated optimization levels (default O0,O1)")
     ap.add_argument("--sanitizers", default="umsan,msan", help="comma-separated: umsan, msan (default both)")
+    ap.add_argument("--lang", default="c,cpp", help="comma-separated: c, cpp — which test cases (default both)")
     ap.add_argument("--cases", help="only cases whose name (e.g. new_int_array_no_init_43) matches this regex")
     ap.add_argument("--bin", default=os.environ.get("UMSAN_BIN") or os.path.join(ROOT, "target", "release"),
                     help="directory holding umsan-cc and umsan-c++ (default $UMSAN_BIN, else target/release)")
@@ -306,6 +319,10 @@ def main():
     for l in levels:
         if not re.fullmatch(r"O[0-3sz]", l):
             ap.error(f"--levels: '{l}' is not an optimization level (O0, O1, O2, O3, Os, Oz)")
+    langs = [l.strip() for l in a.lang.split(",") if l.strip()]
+    for l in langs:
+        if l not in LANGS:
+            ap.error(f"--lang: unknown '{l}' (known: {', '.join(LANGS)})")
     sanitizers = [s.strip() for s in a.sanitizers.split(",") if s.strip()]
     for s in sanitizers:
         if s not in SANITIZERS:
@@ -325,14 +342,17 @@ def main():
     t0 = time.monotonic()
     try:
         root = find_root(a.juliet, os.path.join(work, "src"))
-        cases = find_cases(root)
+        cases = find_cases(root, langs)
         if a.cases:
             cases = {n: c for n, c in cases.items() if re.search(a.cases, n)}
         if not cases:
-            print(f"error: no CWE-457 C++ test case under {root}" + (f" matching {a.cases!r}" if a.cases else ""), file=sys.stderr)
+            print(f"error: no CWE-457 {'/'.join(langs)} test case under {root}" + (f" matching {a.cases!r}" if a.cases else ""),
+                  file=sys.stderr)
             return 2
         support = os.path.join(root, "testcasesupport")
-        print(f"juliet: {len(cases)} C++ cases of CWE-457 under {root}; levels {', '.join(levels)}; "
+        by_lang = collections.Counter({"c": "C", "cpp": "C++"}[c["lang"]] for c in cases.values())
+        print(f"juliet: {' and '.join(f'{n} {l}' for l, n in sorted(by_lang.items()))} cases of CWE-457 under {root}; "
+              f"levels {', '.join(levels)}; "
               f"{', '.join(sanitizers)}", flush=True)
 
         results = {}  # (sanitizer, level) -> {case: res}
@@ -373,7 +393,8 @@ def main():
                      g["crash"], g["mismatch"] if san == "umsan" and not a.no_native else "-",
                      b["build-fail"] + g["build-fail"]])
     lines = [table(rows, header), ""]
-    for group, keyf in (("data kind", lambda c: data_kind(c["kind"])), ("flow variant", lambda c: flow_kind(c["flow"]))):
+    for group, keyf in (("language", lambda c: {"c": "C", "cpp": "C++"}[c["lang"]]),
+                        ("data kind", lambda c: data_kind(c["kind"])), ("flow variant", lambda c: flow_kind(c["flow"]))):
         keys = sorted({keyf(c) for c in cases.values()})
         hdr = [group, "cases"] + [f"{s} -{l}" for (s, l) in results]
         rs = []
