@@ -21,18 +21,23 @@
 //!   clean induction variable). A check whose condition a dominating check
 //!   of the same polarity already branched on is dropped here: after a
 //!   report execution either stopped or goes on knowing about that value.
-//! - **Loop-invariant checks.** A check a loop header ends in, whose
-//!   condition and report arguments are computed from values defined
-//!   outside the loop (a parameter's shadow, once the clean-up has folded
-//!   the clean index's shadow away), moves to the loop's preheader, with
-//!   the instructions computing its condition; the report block then
-//!   enters the loop. The preheader's only successor is the header, and
-//!   what the header runs before its check writes no memory, calls
-//!   nothing and cannot trap, so the hoisted check reports exactly when
-//!   the first iteration's would have, at the same source location; later
-//!   iterations would only have repeated that report, which is printed
-//!   once. LLVM's LICM moves no branches, and loop unswitching does not
-//!   apply to a report block that rejoins the loop.
+//! - **Loop-invariant checks.** A check a loop runs first in every
+//!   iteration, whose condition and report arguments are computed from
+//!   values defined outside the loop (a parameter's shadow, once the
+//!   clean-up has folded the clean index's shadow away), moves to the
+//!   loop's preheader, with the instructions computing its condition; the
+//!   preheader then branches to the report or to a new block entering the
+//!   loop, where the report goes on too — so that block is the preheader of
+//!   the next check moved. "First": reached from the header through blocks
+//!   that write no memory, call nothing and cannot trap, joined by
+//!   unconditional branches or by a diamond whose cold side does the same
+//!   (a lazily loaded origin); the walk stops at the first check that
+//!   stays. The preheader's only successor is the header, so the hoisted
+//!   checks report exactly when the first iteration's would have, in the
+//!   same order, at the same source locations; later iterations would only
+//!   have repeated those reports, which are printed once. LLVM's LICM
+//!   moves no branches, and loop unswitching does not apply to a report
+//!   block that rejoins the loop.
 //!
 //! Functions changed get the string attribute [`CHANGED_ATTR`]: the C++
 //! shim re-runs the clean-up on them, and the step runs again, so that
@@ -40,6 +45,7 @@
 
 use crate::ir::{self, V};
 use llvm_sys::core::*;
+use llvm_sys::debuginfo::{LLVMInstructionGetDebugLoc, LLVMInstructionSetDebugLoc};
 use llvm_sys::prelude::*;
 use llvm_sys::LLVMOpcode as Op;
 use std::collections::{HashMap, HashSet};
@@ -361,9 +367,9 @@ fn dedup_checks(f: V, warn: &HashSet<V>) -> bool {
     changed
 }
 
-/// Moves the check a loop header ends in to the loop's preheader when
-/// its condition and its report are the same in every iteration (see the
-/// module documentation). Returns whether `f` changed.
+/// Moves checks a loop runs first in every iteration to the loop's
+/// preheader when their condition and report are the same in every
+/// iteration (see the module documentation). Returns whether `f` changed.
 fn hoist_invariant_checks(f: V, warn: &HashSet<V>) -> bool {
     let mut b = unsafe { LLVMGetFirstBasicBlock(f) };
     let mut any = false;
@@ -379,93 +385,191 @@ fn hoist_invariant_checks(f: V, warn: &HashSet<V>) -> bool {
     let preds = ir::predecessor_map(&rpo);
     let mut changed = false;
     for &header in &rpo {
-        let Some((cond, report_on_true)) = check_of(header, warn) else { continue };
         let Some(body) = ir::natural_loop(header, &doms, &preds) else { continue };
         let mut outside = preds[&header].iter().copied().filter(|p| !body.contains(p));
-        let (Some(pre), None) = (outside.next(), outside.next()) else { continue };
-        let pre_end = ir::terminator(pre);
-        if ir::successors(pre_end) != [header] {
+        let (Some(mut pre), None) = (outside.next(), outside.next()) else { continue };
+        if ir::successors(ir::terminator(pre)) != [header] {
             continue;
         }
-        let t = ir::terminator(header);
-        let (report, cont) = unsafe {
-            let (a, b) = (LLVMGetSuccessor(t, 0), LLVMGetSuccessor(t, 1));
-            if report_on_true { (a, b) } else { (b, a) }
-        };
-        // The report block belongs to this check alone and has no phis
-        // (the clean-up shares one between checks sometimes).
-        if report == cont
-            || ir::single_predecessor(report) != Some(header)
-            || ir::opcode(ir::first_instruction(report)) == Op::LLVMPHI
-        {
-            continue;
-        }
-        // Everything the header runs before the check is unobservable,
-        // and the check's condition and the report's arguments are the
-        // same in every iteration.
-        let header_insts = ir::instructions(header);
-        if !header_insts[..header_insts.len() - 1].iter().all(|&i| cannot_be_observed(i)) {
-            continue;
-        }
-        let mut moved = Vec::new();
-        let report_insts = ir::instructions(report);
-        let invariant = loop_invariant(cond, &body, &mut moved, 8)
-            && report_insts.iter().all(|&i| {
-                (0..ir::num_operands(i)).all(|k| {
-                    let v = ir::operand(i, k);
-                    let is_block = unsafe { !LLVMIsABasicBlock(v).is_null() };
-                    is_block
-                        || ir::is_instruction(v) && ir::instruction_parent(v) == report
-                        || loop_invariant(v, &body, &mut moved, 8)
-                })
-            });
-        if !invariant {
-            continue;
-        }
-        unsafe {
-            let builder = LLVMCreateBuilderInContext(LLVMGetTypeContext(LLVMTypeOf(f)));
-            for &i in &moved {
-                let name = ir::cstring(&ir::value_name(i));
-                LLVMInstructionRemoveFromParent(i);
-                LLVMPositionBuilderBefore(builder, pre_end);
-                LLVMInsertIntoBuilderWithName(builder, i, name.as_ptr());
+        // Walk what every iteration runs first, from the header: blocks
+        // with nothing observable in them, joined by unconditional branches
+        // or by the cold block of a lazily loaded origin, up to the first
+        // check that cannot move.
+        let mut blk = header;
+        for _ in 0..64 {
+            let insts = ir::instructions(blk);
+            if !insts[..insts.len() - 1].iter().all(|&i| cannot_be_observed(i)) {
+                break;
             }
-            // preheader: if (cond) report; -> header
-            LLVMPositionBuilderBefore(builder, pre_end);
-            if report_on_true {
-                LLVMBuildCondBr(builder, cond, report, header);
-            } else {
-                LLVMBuildCondBr(builder, cond, header, report);
-            }
-            LLVMInstructionEraseFromParent(pre_end);
-            // The report goes on with the loop (or ends the program).
-            let report_end = ir::terminator(report);
-            if ir::opcode(report_end) == Op::LLVMBr {
-                LLVMSetSuccessor(report_end, 0, header);
-                let mut phi = ir::first_instruction(header);
-                while ir::opcode(phi) == Op::LLVMPHI {
-                    let mut val = [LLVMGetIncomingValue(phi, incoming_index(phi, pre))];
-                    let mut from = [report];
-                    LLVMAddIncoming(phi, val.as_mut_ptr(), from.as_mut_ptr(), 1);
-                    phi = ir::next_instruction(phi);
-                }
-                ir::retarget_phi_edges(cont, report, None);
-            }
-            // The header goes straight on.
-            LLVMPositionBuilderBefore(builder, t);
-            LLVMBuildBr(builder, cont);
-            LLVMInstructionEraseFromParent(t);
-            LLVMDisposeBuilder(builder);
+            let next = match check_of(blk, warn) {
+                Some((cond, report_on_true)) => match hoist_check(header, &body, pre, blk, cond, report_on_true) {
+                    Some((hoisted_into, cont)) => {
+                        pre = hoisted_into;
+                        changed = true;
+                        cont
+                    }
+                    None => break,
+                },
+                None => match unobservable_step(blk, header, &body) {
+                    Some(n) => n,
+                    None => break,
+                },
+            };
+            blk = next;
         }
-        changed = true;
     }
     changed
 }
 
-/// The index of `pred` among the incoming blocks of `phi`.
-fn incoming_index(phi: V, pred: LLVMBasicBlockRef) -> u32 {
-    let n = unsafe { LLVMCountIncoming(phi) };
-    (0..n).find(|&k| unsafe { LLVMGetIncomingBlock(phi, k) } == pred).expect("a phi has an entry for each predecessor")
+/// Where the walk of [`hoist_invariant_checks`] goes on after `blk`, which
+/// ends in no check: the single successor, or past a diamond with a cold
+/// block (a lazy origin load) that observes nothing — a block of the loop
+/// other than its header that only this path reaches.
+fn unobservable_step(blk: LLVMBasicBlockRef, header: LLVMBasicBlockRef, body: &HashSet<LLVMBasicBlockRef>) -> Option<LLVMBasicBlockRef> {
+    let t = ir::terminator(blk);
+    if ir::opcode(t) != Op::LLVMBr {
+        return None;
+    }
+    let succ = ir::successors(t);
+    let only_from = |x: LLVMBasicBlockRef, from: &[LLVMBasicBlockRef]| {
+        let mut p = predecessors(x);
+        p.sort_unstable();
+        p.dedup();
+        let mut want = from.to_vec();
+        want.sort_unstable();
+        p == want
+    };
+    let next = match succ[..] {
+        [x] if only_from(x, &[blk]) => x,
+        [a, b] => {
+            let diamond = |cold: LLVMBasicBlockRef, join: LLVMBasicBlockRef| {
+                let ct = ir::terminator(cold);
+                let insts = ir::instructions(cold);
+                ir::opcode(ct) == Op::LLVMBr
+                    && ir::successors(ct) == [join]
+                    && only_from(cold, &[blk])
+                    && only_from(join, &[blk, cold])
+                    && insts[..insts.len() - 1].iter().all(|&i| cannot_be_observed(i) && ir::opcode(i) != Op::LLVMPHI)
+            };
+            if diamond(b, a) {
+                a
+            } else if diamond(a, b) {
+                b
+            } else {
+                return None;
+            }
+        }
+        _ => return None,
+    };
+    (next != header && body.contains(&next)).then_some(next)
+}
+
+/// The blocks whose terminators branch to `b` (each once per edge).
+fn predecessors(b: LLVMBasicBlockRef) -> Vec<LLVMBasicBlockRef> {
+    let mut out = Vec::new();
+    unsafe {
+        let mut u = LLVMGetFirstUse(LLVMBasicBlockAsValue(b));
+        while !u.is_null() {
+            let user = LLVMGetUser(u);
+            if ir::is_instruction(user) && !LLVMIsATerminatorInst(user).is_null() {
+                out.push(ir::instruction_parent(user));
+            }
+            u = LLVMGetNextUse(u);
+        }
+    }
+    out
+}
+
+/// Moves the check `blk` ends in to the end of `pre`, the block that
+/// enters the loop at `header` and branches nowhere else, when its
+/// condition and its report's arguments are loop-invariant and its report
+/// block is its own. `pre` then branches to the report or to a new block
+/// that enters the loop, and the report goes on there; `blk` goes straight
+/// on. Returns (that new block, where `blk` goes on), or `None` when the
+/// check stays.
+fn hoist_check(
+    header: LLVMBasicBlockRef,
+    body: &HashSet<LLVMBasicBlockRef>,
+    pre: LLVMBasicBlockRef,
+    blk: LLVMBasicBlockRef,
+    cond: V,
+    report_on_true: bool,
+) -> Option<(LLVMBasicBlockRef, LLVMBasicBlockRef)> {
+    let t = ir::terminator(blk);
+    let (report, cont) = unsafe {
+        let (a, b) = (LLVMGetSuccessor(t, 0), LLVMGetSuccessor(t, 1));
+        if report_on_true { (a, b) } else { (b, a) }
+    };
+    // The report block belongs to this check alone and has no phis (the
+    // clean-up shares one between checks sometimes).
+    if report == cont
+        || cont == header
+        || !body.contains(&cont)
+        || ir::single_predecessor(report) != Some(blk)
+        || ir::opcode(ir::first_instruction(report)) == Op::LLVMPHI
+        || !predecessors(cont).iter().all(|&p| p == blk || p == report)
+    {
+        return None;
+    }
+    let mut moved = Vec::new();
+    let report_insts = ir::instructions(report);
+    let invariant = loop_invariant(cond, body, &mut moved, 8)
+        && report_insts.iter().all(|&i| {
+            (0..ir::num_operands(i)).all(|k| {
+                let v = ir::operand(i, k);
+                let is_block = unsafe { !LLVMIsABasicBlock(v).is_null() };
+                is_block
+                    || ir::is_instruction(v) && ir::instruction_parent(v) == report
+                    || loop_invariant(v, body, &mut moved, 8)
+            })
+        });
+    if !invariant {
+        return None;
+    }
+    unsafe {
+        let ctx = LLVMGetTypeContext(LLVMTypeOf(LLVMBasicBlockAsValue(blk)));
+        let builder = LLVMCreateBuilderInContext(ctx);
+        let pre_end = ir::terminator(pre);
+        for &i in &moved {
+            let name = ir::cstring(&ir::value_name(i));
+            LLVMInstructionRemoveFromParent(i);
+            LLVMPositionBuilderBefore(builder, pre_end);
+            LLVMInsertIntoBuilderWithName(builder, i, name.as_ptr());
+        }
+        // pre: if (cond) report; -> enter   enter: -> header
+        let enter = LLVMInsertBasicBlockInContext(ctx, header, c"umsan.hoisted".as_ptr());
+        LLVMPositionBuilderAtEnd(builder, enter);
+        let br = LLVMBuildBr(builder, header);
+        LLVMInstructionSetDebugLoc(br, LLVMInstructionGetDebugLoc(pre_end));
+        LLVMPositionBuilderBefore(builder, pre_end);
+        let cbr = if report_on_true {
+            LLVMBuildCondBr(builder, cond, report, enter)
+        } else {
+            LLVMBuildCondBr(builder, cond, enter, report)
+        };
+        LLVMInstructionSetDebugLoc(cbr, LLVMInstructionGetDebugLoc(pre_end));
+        // The check's branch weights (its report is cold), same polarity.
+        let prof = LLVMGetMDKindIDInContext(ctx, c"prof".as_ptr(), 4);
+        let weights = LLVMGetMetadata(t, prof);
+        if !weights.is_null() {
+            LLVMSetMetadata(cbr, prof, weights);
+        }
+        LLVMInstructionEraseFromParent(pre_end);
+        ir::retarget_phi_edges(header, pre, Some(enter));
+        // The report goes on into the loop (or ends the program).
+        let report_end = ir::terminator(report);
+        if ir::opcode(report_end) == Op::LLVMBr {
+            LLVMSetSuccessor(report_end, 0, enter);
+            ir::retarget_phi_edges(cont, report, None);
+        }
+        // `blk` goes straight on.
+        LLVMPositionBuilderBefore(builder, t);
+        let br = LLVMBuildBr(builder, cont);
+        LLVMInstructionSetDebugLoc(br, LLVMInstructionGetDebugLoc(t));
+        LLVMInstructionEraseFromParent(t);
+        LLVMDisposeBuilder(builder);
+        Some((enter, cont))
+    }
 }
 
 /// Whether `v` has the same value in every iteration of the loop `body`:
@@ -733,11 +837,69 @@ exit:
 }
 "#,
         );
-        assert!(out.contains("pre:                                              ; preds = %entry\n  %ok = icmp eq i64 %s, 0\n  br i1 %ok, label %loop, label %r"), "{out}");
-        assert!(out.contains("%i = phi i32 [ 0, %pre ], [ %i.next, %latch ], [ 0, %r ]"), "{out}");
+        assert!(out.contains("pre:                                              ; preds = %entry\n  %ok = icmp eq i64 %s, 0\n  br i1 %ok, label %umsan.hoisted, label %r"), "{out}");
+        assert!(out.contains("umsan.hoisted:                                    ; preds = %r, %pre\n  br label %loop"), "{out}");
+        assert!(out.contains("%i = phi i32 [ 0, %umsan.hoisted ], [ %i.next, %latch ]"), "{out}");
         assert!(out.contains("%sh = load i32, ptr %p, align 4\n  br label %latch"), "{out}");
-        assert!(out.contains("; preds = %pre\n  call void @__umsan_warning(i32 7)\n  br label %loop"), "{out}");
+        assert!(out.contains("; preds = %pre\n  call void @__umsan_warning(i32 7)\n  br label %umsan.hoisted"), "{out}");
         assert!(out.contains("latch:                                            ; preds = %loop\n"), "{out}");
+    }
+
+    /// Every check a loop runs first, in order, moves: after the header's,
+    /// the next one, past the cold block of a lazily loaded origin (a
+    /// diamond that observes nothing); a check after a call stays.
+    #[test]
+    fn successive_invariant_checks_move_in_order() {
+        let out = round(
+            r#"
+declare void @__umsan_warning(i32)
+declare void @side()
+define void @f(ptr %p, ptr %op, i64 %s1, i64 %s2, i64 %s3, i32 %n) {
+entry:
+  br label %loop
+loop:
+  %i = phi i32 [ 0, %entry ], [ %i.next, %latch ]
+  %ok1 = icmp eq i64 %s1, 0
+  br i1 %ok1, label %a, label %r1
+r1:
+  call void @__umsan_warning(i32 1)
+  br label %a
+a:
+  %sh = load i32, ptr %p, align 4
+  %clean = icmp eq i32 %sh, 0
+  br i1 %clean, label %b, label %cold
+cold:
+  %o = load i32, ptr %op, align 4
+  br label %b
+b:
+  %org = phi i32 [ 0, %a ], [ %o, %cold ]
+  %ok2 = icmp eq i64 %s2, 0
+  br i1 %ok2, label %c, label %r2
+r2:
+  call void @__umsan_warning(i32 2)
+  br label %c
+c:
+  call void @side()
+  %ok3 = icmp eq i64 %s3, 0
+  br i1 %ok3, label %latch, label %r3
+r3:
+  call void @__umsan_warning(i32 3)
+  br label %latch
+latch:
+  %i.next = add i32 %i, 1
+  %more = icmp slt i32 %i.next, %n
+  br i1 %more, label %loop, label %exit
+exit:
+  ret void
+}
+"#,
+        );
+        // entry: check 1 -> hoisted: check 2 -> hoisted1 -> loop
+        assert!(out.contains("entry:\n  %ok1 = icmp eq i64 %s1, 0\n  br i1 %ok1, label %umsan.hoisted, label %r1"), "{out}");
+        assert!(out.contains("umsan.hoisted:                                    ; preds = %r1, %entry\n  %ok2 = icmp eq i64 %s2, 0\n  br i1 %ok2, label %umsan.hoisted1, label %r2"), "{out}");
+        assert!(out.contains("umsan.hoisted1:                                   ; preds = %r2, %umsan.hoisted\n  br label %loop"), "{out}");
+        assert!(out.contains("%org = phi i32 [ 0, %a ], [ %o, %cold ]\n  br label %c"), "{out}");
+        assert!(out.contains("br i1 %ok3, label %latch, label %r3"), "{out}");
     }
 
     /// What the header does before its check must come first: a call, a
