@@ -272,6 +272,13 @@ UMSAN_ENTRY void __umsan_model_iov(const void *iov, long cnt, long bytes, long m
     __umsan_rt_model_iov(iov, cnt, bytes, mode, __builtin_return_address(0));
 }
 
+extern void __umsan_rt_model_syscall(long nr, long ret, long a1, long a2, long a3, long on, void *pc);
+
+/* After a raw syscall(): see runtime/src/model_helpers.rs. */
+UMSAN_ENTRY void __umsan_model_syscall(long nr, long ret, long a1, long a2, long a3, long on) {
+    __umsan_rt_model_syscall(nr, ret, a1, a2, a3, on, __builtin_return_address(0));
+}
+
 UMSAN_ENTRY void umsan_check_initialized(const volatile void *p, size_t n) {
     __umsan_rt_check_initialized(p, n, __builtin_return_address(0));
 }

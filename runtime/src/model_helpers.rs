@@ -183,33 +183,54 @@ pub unsafe extern "C" fn __umsan_rt_model_iov(iov: u64, cnt: u64, bytes: u64, mo
     }
 }
 
-/// After a raw `syscall(nr, a1, a2, a3, …)` (the `syscall` effect of
-/// `configs/libc.toml`): what the kernel wrote through pointers held in
-/// memory the caller passed becomes initialized — the generic rule for
-/// uninstrumented calls already covers the memory the arguments point to
-/// directly (`read`'s buffer, `statx`'s struct), not what is reached
-/// through it. x86_64 numbers: `readv`, `preadv`, `preadv2` (the first
-/// `ret` bytes of the `a2` iovecs), `recvmsg` (its msghdr's iovecs, name
-/// and control data, and the lengths and flags the kernel stores in it),
-/// `recvmmsg` (the same for each of the first `ret` mmsghdrs, with
-/// `msg_len` bytes each) — libuv calls these through `syscall`. Nothing
-/// for other numbers, a failed call or `on == 0`.
+/// Rust side of `__umsan_model_syscall(nr, ret, a1, a2, a3, on)` (C entry
+/// in `csrc/umsan_rt.c`, which passes the instrumented caller's `pc`),
+/// right after a raw `syscall(nr, a1, a2, a3, …)` (the `syscall` effect of
+/// `configs/libc.toml`), before the generic rule for uninstrumented calls
+/// counts what the arguments point to as written. x86_64 numbers:
+///
+/// - sends: the `ret` bytes `write`, `pwrite64` and `sendto` sent from
+///   `a2`, and those `writev`, `pwritev`, `pwritev2` (the `a2` iovecs) and
+///   `sendmsg` (its msghdr's iovecs) sent, leave the program: each
+///   uninitialized one is an `uninit-copy-out` at `pc`, as for the libc
+///   functions of the same names;
+/// - receives: what the kernel wrote through pointers held in memory the
+///   caller passed becomes initialized (the generic rule covers only the
+///   memory the arguments point to directly, `read`'s buffer, `statx`'s
+///   struct): `readv`, `preadv`, `preadv2` (the first `ret` bytes of the
+///   `a2` iovecs), `recvmsg` (its msghdr's iovecs, name and control data,
+///   and the lengths and flags the kernel stores in it), `recvmmsg` (the
+///   same for each of the first `ret` mmsghdrs, with `msg_len` bytes each).
+///
+/// libuv calls these through `syscall`. Nothing for other numbers, a failed
+/// call or `on == 0`.
 ///
 /// # Safety
 /// Called by instrumented code right after the system call, with its own
 /// values: null and non-application pointers are ignored; any other
 /// pointer was read or written by the kernel as far as this reads it.
 #[no_mangle]
-pub unsafe extern "C" fn __umsan_model_syscall(nr: u64, ret: u64, _a1: u64, a2: u64, a3: u64, on: u64) {
+pub unsafe extern "C" fn __umsan_rt_model_syscall(nr: u64, ret: u64, _a1: u64, a2: u64, a3: u64, on: u64, pc: u64) {
     let ret = ret as i64;
     if on == 0 || ret < 0 {
         return;
     }
+    // `int iovcnt`, passed through `...`: its low 32 bits.
+    let iovcnt = a3 as u32 as i32 as i64 as u64;
     match nr as i64 {
-        libc::SYS_readv | libc::SYS_preadv | libc::SYS_preadv2 => {
-            // `int iovcnt`, passed through `...`: its low 32 bits.
-            __umsan_rt_model_iov(a2, a3 as u32 as i32 as i64 as u64, ret as u64, 0, 0)
+        libc::SYS_write | libc::SYS_pwrite64 | libc::SYS_sendto => {
+            if ok(a2, 1) {
+                crate::entry::__umsan_rt_copy_out_check(a2 as *const _, ret as usize, pc as *const _);
+            }
         }
+        libc::SYS_writev | libc::SYS_pwritev | libc::SYS_pwritev2 => __umsan_rt_model_iov(a2, iovcnt, ret as u64, 1, pc),
+        libc::SYS_sendmsg => {
+            if ok(a2, 1) {
+                let field = |off: u64| core::ptr::read_unaligned((a2 + off) as *const u64);
+                __umsan_rt_model_iov(field(16), field(24), ret as u64, 1, pc);
+            }
+        }
+        libc::SYS_readv | libc::SYS_preadv | libc::SYS_preadv2 => __umsan_rt_model_iov(a2, iovcnt, ret as u64, 0, 0),
         libc::SYS_recvmsg => received_msghdr(a2, ret as u64),
         libc::SYS_recvmmsg => {
             for i in 0..(ret as u64).min(a3 as u32 as u64) {

@@ -754,7 +754,8 @@ const CHECK_MEM: &str = "__umsan_check_mem";
 /// copy-out).
 const MODEL_IOV: &str = "__umsan_model_iov";
 /// `void __umsan_model_syscall(long nr, long ret, long a1, long a2, long a3,
-/// long on)`: after a raw `syscall`, what the kernel wrote through pointers
+/// long on)`: after a raw `syscall`, the bytes a send sent leave the program
+/// (checked as copy-out), and what a receive's kernel wrote through pointers
 /// held in the memory its arguments point to becomes initialized.
 const MODEL_SYSCALL: &str = "__umsan_model_syscall";
 
