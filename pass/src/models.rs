@@ -143,6 +143,9 @@ pub enum Func {
     Ncmplen,
     /// `memcmplen(a, b, n)`: the bytes `memcmp(a, b, n)` examines.
     Memcmplen,
+    /// `fgetslen(p, n, stream)`: the bytes `fgets(p, n, stream)` wrote (the
+    /// line and its NUL, also when the line holds NUL bytes).
+    Fgetslen,
     /// `deref(p)`: the 8-byte value at `p` (a pointer or `size_t` the call
     /// wrote, e.g. `getline`'s `*lineptr`); 0 for a null `p`.
     Deref,
@@ -161,6 +164,7 @@ impl Func {
             "cmplen" => (Func::Cmplen, 2),
             "ncmplen" => (Func::Ncmplen, 3),
             "memcmplen" => (Func::Memcmplen, 3),
+            "fgetslen" => (Func::Fgetslen, 3),
             "deref" => (Func::Deref, 1),
             "deref32" => (Func::Deref32, 1),
             "min" => (Func::Min, 2),
@@ -393,7 +397,7 @@ impl Parser {
             }
             return Ok(Expr::Call(f, args));
         }
-        Err(format!("unknown name `{t}` in expression (ret, argN, before, strlen, strnlen, cmplen, ncmplen, memcmplen, deref, deref32, min, max)"))
+        Err(format!("unknown name `{t}` in expression (ret, argN, before, strlen, strnlen, cmplen, ncmplen, memcmplen, fgetslen, deref, deref32, min, max)"))
     }
 }
 
@@ -1125,7 +1129,7 @@ mod tests {
         assert_eq!(strcmp.also.len(), 1);
         assert_eq!(strcmp.covered(), vec![0, 1]);
         assert_eq!(Expr::parse("1 + 2 * 3").unwrap(), Expr::parse("1 + (2 * 3)").unwrap());
-        assert_eq!(Expr::parse("a - b - c").unwrap_err(), "unknown name `a` in expression (ret, argN, before, strlen, strnlen, cmplen, ncmplen, memcmplen, deref, deref32, min, max)");
+        assert_eq!(Expr::parse("a - b - c").unwrap_err(), "unknown name `a` in expression (ret, argN, before, strlen, strnlen, cmplen, ncmplen, memcmplen, fgetslen, deref, deref32, min, max)");
         assert!(Expr::parse("strlen(arg0, arg1)").unwrap_err().contains("takes 1 argument"));
         assert!(Expr::parse("arg0 +").unwrap_err().contains("too early"));
         assert!(Expr::parse("(arg0").unwrap_err().contains("expected `)`"));

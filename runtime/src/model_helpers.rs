@@ -119,6 +119,54 @@ pub unsafe extern "C" fn __umsan_model_memcmplen(a: u64, b: u64, n: u64, on: u64
     n as u64
 }
 
+extern "C" {
+    fn feof_unlocked(stream: *mut libc::FILE) -> libc::c_int;
+}
+
+/// `fgetslen(p, n, stream)`: the bytes `fgets(p, n, stream)` wrote — the
+/// line (up to and including its `'\n'`, at most `n - 1` bytes) and the
+/// terminating NUL. `strlen(p) + 1` is wrong for a line that holds NUL
+/// bytes (binary data read line by line: curl's test server reads such
+/// test files with fgets and scans them up to the `'\n'`), so:
+///
+/// - the first NUL at `n - 1` (or none): the buffer was filled, `n`;
+/// - the first NUL right after a `'\n'`: the line's end, as `strlen + 1`;
+/// - else the first NUL is in the line or ends a last line without
+///   `'\n'`: the first `"\n\0"` after it ends the line; without one, a
+///   stream not at end-of-file filled the buffer (`n`), and at end-of-file
+///   the line ends at the first NUL (a last line both without `'\n'` and
+///   with NUL bytes in it is the one case counted short).
+///
+/// A stale `"\n\0"` of an earlier, longer line beyond the real end only
+/// makes the count longer over bytes that line wrote: never a false report.
+///
+/// # Safety
+/// Called by instrumented code with the modelled call's own values after a
+/// successful `fgets`: `p` holds `n` bytes; `stream` is the `FILE` it read.
+#[no_mangle]
+pub unsafe extern "C" fn __umsan_model_fgetslen(p: u64, n: u64, stream: u64, on: u64) -> u64 {
+    if !ok(p, on) || (n as i64) <= 0 {
+        return 0;
+    }
+    let (b, n) = (p as *const u8, n as usize);
+    let s = libc::strnlen(p as *const c_char, n);
+    if s + 1 >= n {
+        return n as u64;
+    }
+    if s > 0 && *b.add(s - 1) == b'\n' {
+        return s as u64 + 1;
+    }
+    for i in s + 1..n - 1 {
+        if *b.add(i) == b'\n' && *b.add(i + 1) == 0 {
+            return i as u64 + 2;
+        }
+    }
+    if ok(stream, on) && feof_unlocked(stream as *mut libc::FILE) == 0 {
+        return n as u64;
+    }
+    s as u64 + 1
+}
+
 /// `deref(p)`: the 8 bytes at `p`.
 ///
 /// # Safety

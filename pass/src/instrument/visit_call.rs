@@ -637,6 +637,7 @@ impl FunctionInstrumenter<'_> {
                     Func::Cmplen => "__umsan_model_cmplen",
                     Func::Ncmplen => "__umsan_model_ncmplen",
                     Func::Memcmplen => "__umsan_model_memcmplen",
+                    Func::Fgetslen => "__umsan_model_fgetslen",
                     Func::Deref => "__umsan_model_deref",
                     Func::Deref32 => "__umsan_model_deref32",
                     Func::Min | Func::Max => unreachable!(),
