@@ -261,6 +261,23 @@ pub fn retarget_phi_edges(dest: B, from: B, to: Option<B>) {
     }
 }
 
+/// The blocks whose terminators branch to `b` (each once per edge), as
+/// the IR is now.
+pub fn predecessors(b: B) -> Vec<B> {
+    let mut out = Vec::new();
+    unsafe {
+        let mut u = LLVMGetFirstUse(LLVMBasicBlockAsValue(b));
+        while !u.is_null() {
+            let user = LLVMGetUser(u);
+            if is_instruction(user) && !LLVMIsATerminatorInst(user).is_null() {
+                out.push(instruction_parent(user));
+            }
+            u = LLVMGetNextUse(u);
+        }
+    }
+    out
+}
+
 /// The only block branching to `b` (counting each edge), if there is one.
 pub fn single_predecessor(b: B) -> Option<B> {
     let mut pred = None;

@@ -432,7 +432,7 @@ fn unobservable_step(blk: LLVMBasicBlockRef, header: LLVMBasicBlockRef, body: &H
     }
     let succ = ir::successors(t);
     let only_from = |x: LLVMBasicBlockRef, from: &[LLVMBasicBlockRef]| {
-        let mut p = predecessors(x);
+        let mut p = ir::predecessors(x);
         p.sort_unstable();
         p.dedup();
         let mut want = from.to_vec();
@@ -464,22 +464,6 @@ fn unobservable_step(blk: LLVMBasicBlockRef, header: LLVMBasicBlockRef, body: &H
     (next != header && body.contains(&next)).then_some(next)
 }
 
-/// The blocks whose terminators branch to `b` (each once per edge).
-fn predecessors(b: LLVMBasicBlockRef) -> Vec<LLVMBasicBlockRef> {
-    let mut out = Vec::new();
-    unsafe {
-        let mut u = LLVMGetFirstUse(LLVMBasicBlockAsValue(b));
-        while !u.is_null() {
-            let user = LLVMGetUser(u);
-            if ir::is_instruction(user) && !LLVMIsATerminatorInst(user).is_null() {
-                out.push(ir::instruction_parent(user));
-            }
-            u = LLVMGetNextUse(u);
-        }
-    }
-    out
-}
-
 /// Moves the check `blk` ends in to the end of `pre`, the block that
 /// enters the loop at `header` and branches nowhere else, when its
 /// condition and its report's arguments are loop-invariant and its report
@@ -507,7 +491,7 @@ fn hoist_check(
         || !body.contains(&cont)
         || ir::single_predecessor(report) != Some(blk)
         || ir::opcode(ir::first_instruction(report)) == Op::LLVMPHI
-        || !predecessors(cont).iter().all(|&p| p == blk || p == report)
+        || !ir::predecessors(cont).iter().all(|&p| p == blk || p == report)
     {
         return None;
     }
