@@ -41,6 +41,7 @@ impl FunctionInstrumenter<'_> {
         if !ir::is_function(callee) {
             // The target of an indirect call is used.
             self.check_operand(callee, inst);
+            self.redirect_indirect_allocation(inst, callee);
         }
         if ir::is_function(callee) {
             if let Some(model) = self.cx.models.for_function(callee).cloned() {
@@ -815,4 +816,39 @@ fn is_musttail(call: V) -> bool {
     // Only a `call` has a tail-call kind (an `invoke` never is one).
     ir::opcode(call) == Op::LLVMCall
         && unsafe { LLVMGetTailCallKind(call) == llvm_sys::LLVMTailCallKind::LLVMTailCallKindMustTail }
+}
+
+impl FunctionInstrumenter<'_> {
+    /// A program may keep `malloc` in a pointer and allocate through it
+    /// (curl's `Curl_cmalloc = malloc`). An indirect call with the type of
+    /// `malloc`, `calloc` or `realloc` calls the runtime's wrapper instead
+    /// when the pointer holds that function (a compare and a `select`), so
+    /// the block is poisoned as at a direct call. Everything else about the
+    /// call is the indirect call's (the tags name the pointer's function,
+    /// which the wrapper is not: its result is clean). A module that defines
+    /// the function itself, or declares it with another type, is left alone,
+    /// as its direct calls are.
+    fn redirect_indirect_allocation(&mut self, inst: V, callee: V) {
+        let fnty = unsafe { LLVMGetCalledFunctionType(inst) };
+        let (p, i) = (self.cx.ptr, self.cx.i64);
+        let fn_type = |mut params: Vec<_>| unsafe { LLVMFunctionType(p, params.as_mut_ptr(), params.len() as u32, 0) };
+        let allocators = [("malloc", fn_type(vec![i])), ("calloc", fn_type(vec![i, i])), ("realloc", fn_type(vec![p, i]))];
+        let Some(&(name, _)) = allocators.iter().find(|&&(_, t)| t == fnty) else {
+            return;
+        };
+        let cname = ir::cstring(name);
+        unsafe {
+            let mut f = LLVMGetNamedFunction(self.cx.module, cname.as_ptr());
+            if f.is_null() {
+                f = LLVMAddFunction(self.cx.module, cname.as_ptr(), fnty);
+            } else if !ir::is_declaration(f) || LLVMGlobalGetValueType(f) != fnty {
+                return;
+            }
+            let Some(wrapper) = self.cx.alloc_wrapper(name, fnty) else { return };
+            LLVMPositionBuilderBefore(self.b, inst);
+            let holds = self.icmp(P::LLVMIntEQ, callee, f);
+            let target = LLVMBuildSelect(self.b, holds, wrapper, callee, NONAME);
+            LLVMSetOperand(inst, ir::num_operands(inst) - 1, target);
+        }
+    }
 }
