@@ -23,6 +23,8 @@ mp_limb_t __gmpn_div_qr_2n_pi1(mp_ptr, mp_ptr, mp_srcptr, mp_size_t, mp_limb_t, 
 mp_limb_t __gmpn_divrem_2(mp_ptr, mp_size_t, mp_ptr, mp_size_t, mp_srcptr);
 void __gmpn_mod_1_1p_cps(mp_limb_t[4], mp_limb_t);
 mp_limb_t __gmpn_addaddmul_1msb0(mp_ptr, mp_srcptr, mp_srcptr, mp_size_t, mp_limb_t, mp_limb_t);
+mp_limb_t __gmpn_invert_limb(mp_limb_t);
+mp_limb_t __gmpn_preinv_divrem_1(mp_ptr, mp_size_t, mp_srcptr, mp_size_t, mp_limb_t, mp_limb_t, int);
 
 enum { N = 4 };
 
@@ -84,6 +86,12 @@ int main(void) {
     r = result(N);
     __gmpn_addaddmul_1msb0(r, u, v, N, 3, 5);
     k += all_odd(r, N);
+    /* preinv_divrem_1: one fraction limb (xsize 1) plus N quotient limbs;
+     * the divisor 0x1234567 normalized by a shift of 39 bits. */
+    mp_limb_t dn = (mp_limb_t)0x1234567 << 39;
+    r = result(N + 1);
+    __gmpn_preinv_divrem_1(r, 1, u, N, 0x1234567, __gmpn_invert_limb(dn), 39);
+    k += all_odd(r, N + 1);
     printf("%d\n", k);
     return 0;
 }

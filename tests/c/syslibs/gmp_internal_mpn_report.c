@@ -1,7 +1,8 @@
 // The models of GMP's internal mpn routines (configs/gmp.toml) mark the
 // limbs each writes and nothing more: the limb just past mul_2's n + 1
-// result limbs, and the quotient limb div_qr_2n_pi1 leaves unwritten, stay
-// uninitialized and are reported.
+// result limbs, the quotient limb div_qr_2n_pi1 leaves unwritten and the
+// limb past preinv_divrem_1's xsize + size quotient limbs stay uninitialized
+// and are reported.
 // EXPECT: report
 // ENV: UMSAN_OPTIONS=halt_on_error=0
 // ORACLE: skip (MemorySanitizer reports the limbs the uninstrumented libgmp wrote first)
@@ -11,6 +12,8 @@
 
 mp_limb_t __gmpn_mul_2(mp_ptr, mp_srcptr, mp_size_t, mp_srcptr);
 mp_limb_t __gmpn_div_qr_2n_pi1(mp_ptr, mp_ptr, mp_srcptr, mp_size_t, mp_limb_t, mp_limb_t, mp_limb_t);
+mp_limb_t __gmpn_invert_limb(mp_limb_t);
+mp_limb_t __gmpn_preinv_divrem_1(mp_ptr, mp_size_t, mp_srcptr, mp_size_t, mp_limb_t, mp_limb_t, int);
 
 int main(void) {
     mp_limb_t u[4], v[2];
@@ -35,5 +38,12 @@ int main(void) {
         puts("odd quotient limb");
     if (q[2] & 1) // REPORT
         puts("past the quotient");
+    mp_limb_t *pq = uninit_heap(6 * sizeof(mp_limb_t));
+    pq[0] = 1;
+    __gmpn_preinv_divrem_1(pq, 1, u, 4, 77, __gmpn_invert_limb((mp_limb_t)77 << 57), 57); /* writes pq[0..4] */
+    if (pq[4] & 1)
+        puts("odd quotient limb");
+    if (pq[5] & 1) // REPORT
+        puts("past the preinv quotient");
     return 0;
 }
