@@ -120,8 +120,10 @@ def ensure_apt(packages):
 
 
 def fetch_source(pkg, work):
-    """The package's upstream source tree (Debian's patches applied when the
-    whole source package could be fetched, else the orig tarball)."""
+    """The package's upstream source tree: the source package unpacked with
+    `--skip-patches` (upstream as released, to be built with its own build
+    system; an entry that needs one of Debian's patches applies it in its
+    `build` commands, as `gmp` does), else the orig tarball."""
     dl = work / "src" / pkg["source"]
     tree = dl / "tree"
     if tree.exists():
