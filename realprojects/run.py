@@ -352,6 +352,11 @@ def main():
     ap.add_argument("--json", help="write the results as JSON here")
     ap.add_argument("--markdown", help="write the results table (Markdown) here")
     args = ap.parse_args()
+    # Killed (SIGTERM, SIGHUP) as when interrupted: `sh` then kills the
+    # running build or test suite's process group instead of leaving it
+    # running without the harness.
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, lambda signum, _frame: sys.exit(128 + signum))
     try:
         pkgs = load_packages(Path(args.list))
         configs = args.configs.split(",")
