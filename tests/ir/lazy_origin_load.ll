@@ -7,7 +7,10 @@
 ; (@sunk; a store of the program's on the way writes no origin: @stored_between):
 ; the same bytes, no test and no branch on the hot path. A call on the way
 ; may write origins: the lazy load stays (@call_between); the end of a
-; local's lifetime writes nothing (@lifetime_between).
+; local's lifetime writes nothing (@lifetime_between). Origins that reach
+; the reports through the selects combining them (`a + b` takes `b`'s
+; origin when `b` is poisoned) are loaded there too, the select repeated in
+; the report's block: no phi and no select on the hot path (@sunk_select).
 ; PASS-OPTIONS: track-origins=1
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
@@ -119,4 +122,27 @@ done:
 ; CHECK-NOT: phi i32
 ; CHECK: ret void
 ; CHECK: [[O:%[^ ]+]] = load i32, ptr %{{[^ ]+}}, align 4
+; CHECK-NEXT: call preserve_mostcc void @__umsan_maybe_warning(i32 %{{[^ ]+}}, i32 [[O]])
+
+define void @sunk_select(ptr %p, ptr %q) {
+entry:
+  %a = load i32, ptr %p, align 4
+  %b = load i32, ptr %q, align 4
+  %s = add i32 %a, %b
+  %c = icmp eq i32 %s, 0
+  br i1 %c, label %then, label %done
+then:
+  call void @hit()
+  br label %done
+done:
+  ret void
+}
+
+; CHECK-LABEL: define void @sunk_select(
+; CHECK-NOT: phi i32
+; CHECK-NOT: select i1 %{{[^ ]+}}, i32
+; CHECK: ret void
+; CHECK: [[OA:%[^ ]+]] = load i32, ptr %{{[^ ]+}}, align 4
+; CHECK: [[OB:%[^ ]+]] = load i32, ptr %{{[^ ]+}}, align 4
+; CHECK-NEXT: [[O:%[^ ]+]] = select i1 %{{[^ ]+}}, i32 [[OB]], i32 [[OA]]
 ; CHECK-NEXT: call preserve_mostcc void @__umsan_maybe_warning(i32 %{{[^ ]+}}, i32 [[O]])

@@ -1104,36 +1104,101 @@ impl<'a> FunctionInstrumenter<'a> {
     }
 
     /// An origin load (of origin memory, or of a parameter's origin slot)
-    /// used only in cold blocks (reports, origin stores), with nothing that
-    /// may write what it reads (`writes`) on the way from the load to each
-    /// use: the origin is loaded in each use's block, right before it, and
-    /// the load goes. It reads the same bytes as it would have at the load,
-    /// and the hot path neither tests nor branches for it nor keeps it in a
-    /// register.
+    /// used only in cold blocks (reports, origin stores) — directly, or
+    /// through the `select`s that combine origins on the hot path (`a + b`
+    /// takes `b`'s origin when `b` is poisoned) — with nothing that may
+    /// write what it reads (`writes`) on the way from the load to each use:
+    /// the origin is loaded in each use's block, right before it, with the
+    /// selects between repeated there over the same conditions and other
+    /// origins, and the load and the hot selects go. The use sees the value
+    /// it would have seen, and the hot path neither tests nor branches for
+    /// the origin, nor selects it, nor keeps it in a register.
     fn sink_into_cold_uses(&self, load: V, writes: &dyn Fn(V) -> bool) -> bool {
-        let users = ir::users(load);
-        let sinkable = |u: V| {
-            ir::opcode(u) != Op::LLVMPHI
-                && self.cold_blocks.contains(&ir::instruction_parent(u))
-                && nothing_between(load, u, writes)
-        };
-        if users.is_empty() || !users.iter().all(|&u| sinkable(u)) {
+        let cold = |i: V| self.cold_blocks.contains(&ir::instruction_parent(i));
+        // The hot selects the load reaches (as a chosen value, not the
+        // condition) and the cold uses of the load or of those selects.
+        let mut selects: Vec<V> = Vec::new();
+        let mut uses: Vec<V> = Vec::new();
+        let mut work = vec![load];
+        while let Some(v) = work.pop() {
+            for u in ir::users(v) {
+                if ir::opcode(u) == Op::LLVMPHI {
+                    return false;
+                } else if cold(u) {
+                    if !uses.contains(&u) {
+                        if !nothing_between(load, u, writes) {
+                            return false;
+                        }
+                        uses.push(u);
+                    }
+                } else if ir::opcode(u) == Op::LLVMSelect && ir::operand(u, 0) != v {
+                    if !selects.contains(&u) {
+                        selects.push(u);
+                        work.push(u);
+                    }
+                } else {
+                    return false;
+                }
+            }
+        }
+        if uses.is_empty() {
             return false;
         }
         unsafe {
-            for u in users {
-                let copy = LLVMInstructionClone(load);
-                LLVMPositionBuilderBefore(self.b, u);
-                LLVMInsertIntoBuilder(self.b, copy);
+            for &u in &uses {
+                let mut copies = HashMap::new();
                 for k in 0..ir::num_operands(u) {
-                    if ir::operand(u, k) == load {
+                    let v = ir::operand(u, k);
+                    if v == load || selects.contains(&v) {
+                        let copy = self.copy_origin_tree(v, load, &selects, u, &mut copies);
                         LLVMSetOperand(u, k, copy);
                     }
+                }
+            }
+            // Each select is now used only by selects of the tree.
+            while !selects.is_empty() {
+                let before = selects.len();
+                selects.retain(|&s| {
+                    let unused = ir::users(s).is_empty();
+                    if unused {
+                        LLVMInstructionEraseFromParent(s);
+                    }
+                    !unused
+                });
+                if selects.len() == before {
+                    debug_assert!(false, "a sunk origin select is still used on the hot path");
+                    break;
                 }
             }
             LLVMInstructionEraseFromParent(load);
         }
         true
+    }
+
+    /// A copy, right before `at`, of `v`: the origin `load` or one of the
+    /// `selects` over it (with copies of its operands from the tree).
+    fn copy_origin_tree(&self, v: V, load: V, selects: &[V], at: V, copies: &mut HashMap<V, V>) -> V {
+        if v != load && !selects.contains(&v) {
+            return v;
+        }
+        if let Some(&c) = copies.get(&v) {
+            return c;
+        }
+        let operands: Vec<V> = if v == load {
+            Vec::new()
+        } else {
+            (1..3).map(|k| self.copy_origin_tree(ir::operand(v, k), load, selects, at, copies)).collect()
+        };
+        unsafe {
+            let copy = LLVMInstructionClone(v);
+            for (k, &o) in operands.iter().enumerate() {
+                LLVMSetOperand(copy, k as u32 + 1, o);
+            }
+            LLVMPositionBuilderBefore(self.b, at);
+            LLVMInsertIntoBuilder(self.b, copy);
+            copies.insert(v, copy);
+            copy
+        }
     }
 
     /// `__umsan_maybe_warning(cond, origin)` at the builder: reports when
