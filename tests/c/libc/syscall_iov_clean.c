@@ -6,6 +6,7 @@
 // EXPECT: clean
 #define _GNU_SOURCE
 #include "../common/opaque.h"
+#include "../common/scratch_file.h"
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -20,11 +21,9 @@ static unsigned sum(const unsigned char *p, long n) {
 }
 
 int main(void) {
-    char path[] = "/tmp/umsan-syscall-iov-XXXXXX";
-    int fd = mkstemp(path);
+    int fd = scratch_fd();
     if (fd < 0)
         return 1;
-    unlink(path);
     const char text[] = "the quick brown fox jumps over the lazy dog, again and again";
     if (write(fd, text, sizeof text - 1) != (ssize_t)(sizeof text - 1))
         return 2;

@@ -4,17 +4,16 @@
 // EXPECT: clean
 #define _GNU_SOURCE
 #include "../common/opaque.h"
+#include "../common/scratch_file.h"
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
 int main(void) {
-    char path[] = "/tmp/umsan-syscall-send-XXXXXX";
-    int fd = mkstemp(path);
+    int fd = scratch_fd();
     if (fd < 0)
         return 1;
-    unlink(path);
     char *buf = uninit_heap(16);
     memcpy(buf, "0123456789", 10);
     long n = syscall(SYS_write, fd, buf, 10);
