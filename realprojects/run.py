@@ -318,6 +318,17 @@ def fmt_reports(r):
     return f"{sum(reps.values())} at {len(reps)}" if reps else "0"
 
 
+def write_results(rows, args, work):
+    """The JSON (with --json) and the Markdown table of the rows so far;
+    returns the Markdown file's path."""
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=1) + "\n")
+    md = Path(args.markdown) if args.markdown else work / "results.md"
+    md.parent.mkdir(parents=True, exist_ok=True)
+    write_markdown(rows, md)
+    return md
+
+
 def write_markdown(rows, path):
     lines = ["| package | native tests | umsan tests | umsan reports (total at distinct) | true | unexplained | "
              "MSan tests | MSan reports | verdict |", "|---|---|---|---|---|---|---|---|---|"]
@@ -397,11 +408,9 @@ def main():
         row["verdict"] = verdict(row)
         log(f"{name}: {row['verdict']}")
         rows.append(row)
-    if args.json:
-        Path(args.json).write_text(json.dumps(rows, indent=1) + "\n")
-    md = Path(args.markdown) if args.markdown else work / "results.md"
-    md.parent.mkdir(parents=True, exist_ok=True)
-    write_markdown(rows, md)
+        # After every package, so a run cut short keeps what it finished.
+        write_results(rows, args, work)
+    md = write_results(rows, args, work)
     print(md.read_text())
     ok = all(r["verdict"] == "ok" for r in rows)
     print(f"{sum(r['verdict'] == 'ok' for r in rows)} passed, {sum(r['verdict'] != 'ok' for r in rows)} failed")
