@@ -11,6 +11,12 @@
 ; the reports through the selects combining them (`a + b` takes `b`'s
 ; origin when `b` is poisoned) are loaded there too, the select repeated in
 ; the report's block: no phi and no select on the hot path (@sunk_select).
+; An origin stored into an argument's (or the return value's) origin slot
+; is stored there by the cold block itself when nothing between the load
+; and the slot store may write the slot: no phi, no store on the hot path
+; (@slot_stored; the slot keeps an older origin when the shadow is clean,
+; and nobody reads it then). A call between writes the slots: the store
+; stays after it (@slot_call_between).
 ; PASS-OPTIONS: track-origins=1
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
@@ -146,3 +152,38 @@ done:
 ; CHECK: [[OB:%[^ ]+]] = load i32, ptr %{{[^ ]+}}, align 4
 ; CHECK-NEXT: [[O:%[^ ]+]] = select i1 %{{[^ ]+}}, i32 [[OB]], i32 [[OA]]
 ; CHECK-NEXT: call preserve_mostcc void @__umsan_maybe_warning(i32 %{{[^ ]+}}, i32 [[O]])
+
+declare void @take(i32)
+
+define void @slot_stored(ptr %p) {
+entry:
+  %v = load i32, ptr %p, align 4
+  call void @take(i32 %v)
+  ret void
+}
+
+; CHECK-LABEL: define void @slot_stored(
+; CHECK: [[S:%[0-9]+]] = load i32, ptr %{{[^ ]+}}, align 4
+; CHECK: br i1 %{{[^ ]+}}, label %[[COLD:[^ ,]+]], label %[[JOIN:[^ ,]+]]
+; CHECK: [[JOIN]]:
+; CHECK-NOT: phi
+; CHECK-NOT: @__umsan_param_origin_tls
+; CHECK: call void @take(
+; CHECK: [[COLD]]:
+; CHECK-NEXT: [[L:%[^ ]+]] = load i32, ptr %{{[^ ]+}}, align 4
+; CHECK-NEXT: store i32 [[L]], ptr @__umsan_param_origin_tls, align 4
+; CHECK-NEXT: br label %[[JOIN]]
+
+define void @slot_call_between(ptr %p) {
+entry:
+  %v = load i32, ptr %p, align 4
+  call void @hit()
+  call void @take(i32 %v)
+  ret void
+}
+
+; CHECK-LABEL: define void @slot_call_between(
+; CHECK: [[O:%[^ ]+]] = phi i32 [ %{{[^ ]+}}, %{{[^ ]+}} ], [ 0, %{{[^ ]+}} ]
+; CHECK: call void @hit()
+; CHECK: store i32 [[O]], ptr @__umsan_param_origin_tls, align 4
+; CHECK: call void @take(

@@ -1026,6 +1026,7 @@ impl<'a> FunctionInstrumenter<'a> {
                 Action::LazyOriginLoad { .. } if out_of_line => {}
                 Action::LazyOriginLoad { load, .. } if self.sink_into_cold_uses(load, &|i| self.may_write_origins(i)) => {}
                 Action::LazyOriginLoad { load, cond } => {
+                    let slot_stores = self.slot_stores_to_sink(load);
                     let then = self.split_if_then(cond, load);
                     let tail = ir::instruction_parent(load);
                     let head = ir::single_predecessor(then).expect("the cold block of a split has one predecessor");
@@ -1033,12 +1034,23 @@ impl<'a> FunctionInstrumenter<'a> {
                         LLVMInstructionRemoveFromParent(load);
                         LLVMPositionBuilderBefore(self.b, ir::terminator(then));
                         LLVMInsertIntoBuilder(self.b, load);
+                        for &st in &slot_stores {
+                            LLVMInstructionRemoveFromParent(st);
+                            LLVMInsertIntoBuilder(self.b, st);
+                        }
                         self.at_block_start(tail);
                         let phi = LLVMBuildPhi(self.b, self.cx.i32, NONAME);
                         LLVMReplaceAllUsesWith(load, phi);
-                        let mut vals = [load, self.cx.const_i32(0)];
-                        let mut blocks = [then, head];
-                        LLVMAddIncoming(phi, vals.as_mut_ptr(), blocks.as_mut_ptr(), 2);
+                        for &st in &slot_stores {
+                            LLVMSetOperand(st, 0, load);
+                        }
+                        if ir::users(phi).is_empty() {
+                            LLVMInstructionEraseFromParent(phi);
+                        } else {
+                            let mut vals = [load, self.cx.const_i32(0)];
+                            let mut blocks = [then, head];
+                            LLVMAddIncoming(phi, vals.as_mut_ptr(), blocks.as_mut_ptr(), 2);
+                        }
                     }
                 }
                 Action::UnpoisonIf { cond, ptrs, after } => {
@@ -1058,6 +1070,35 @@ impl<'a> FunctionInstrumenter<'a> {
         for load in std::mem::take(&mut self.slot_origin_loads) {
             self.sink_into_cold_uses(load, &|i| self.may_write_slots(i));
         }
+    }
+
+    /// The stores of a lazily loaded origin into an argument's or the
+    /// return value's origin slot that can move into the load's cold block:
+    /// on the hot path the slot then keeps whatever it held, which nobody
+    /// reads — a slot's origin is read only when the matching shadow slot
+    /// has a bit set, and then the value's shadow had one where it was
+    /// loaded, the cold block ran and stored the origin. Only when nothing
+    /// between the load and the store may write the slot (calls, stores to
+    /// the same slot, atomics), so what the callee (or the caller) reads is
+    /// the value's own origin; a slot written on a path that then takes no
+    /// call is harmless (the slots are written before every call and every
+    /// return that passes them).
+    fn slot_stores_to_sink(&self, load: V) -> Vec<V> {
+        let slots = [self.cx.param_origin_tls, self.cx.retval_origin_tls];
+        let cold = |i: V| self.cold_blocks.contains(&ir::instruction_parent(i));
+        ir::users(load)
+            .into_iter()
+            .filter(|&u| {
+                ir::opcode(u) == Op::LLVMStore
+                    && ir::operand(u, 0) == load
+                    && !cold(u)
+                    && slots.contains(&ir::underlying_object(ir::operand(u, 1)))
+                    && {
+                        let slot = ir::operand(u, 1);
+                        nothing_between(load, u, &|i| self.may_overwrite(i, &|st| ir::operand(st, 1) == slot))
+                    }
+            })
+            .collect()
     }
 
     /// Whether `i` is a call that may write memory: not a report (reports
