@@ -1082,7 +1082,11 @@ impl<'a> FunctionInstrumenter<'a> {
     /// the same slot, atomics), so what the callee (or the caller) reads is
     /// the value's own origin; a slot written on a path that then takes no
     /// call is harmless (the slots are written before every call and every
-    /// return that passes them).
+    /// return that passes them). One imprecision: where the value passed
+    /// has uninitialized bits that do not come from the load (the `undef`
+    /// lanes of a vector built from it, which have no origin), a report on
+    /// those bits may name an older origin instead of none; whether there is
+    /// a report does not change.
     fn slot_stores_to_sink(&self, load: V) -> Vec<V> {
         let slots = [self.cx.param_origin_tls, self.cx.retval_origin_tls];
         let cold = |i: V| self.cold_blocks.contains(&ir::instruction_parent(i));
