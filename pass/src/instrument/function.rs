@@ -1072,6 +1072,12 @@ impl<'a> FunctionInstrumenter<'a> {
         }
     }
 
+    /// Whether `i` lies in a block the instrumentation made for the rare
+    /// path (a report, a lazy origin load, an origin store).
+    fn in_cold_block(&self, i: V) -> bool {
+        self.cold_blocks.contains(&ir::instruction_parent(i))
+    }
+
     /// The stores of a lazily loaded origin into an argument's or the
     /// return value's origin slot that can move into the load's cold block:
     /// on the hot path the slot then keeps whatever it held, which nobody
@@ -1089,13 +1095,12 @@ impl<'a> FunctionInstrumenter<'a> {
     /// a report does not change.
     fn slot_stores_to_sink(&self, load: V) -> Vec<V> {
         let slots = [self.cx.param_origin_tls, self.cx.retval_origin_tls];
-        let cold = |i: V| self.cold_blocks.contains(&ir::instruction_parent(i));
         ir::users(load)
             .into_iter()
             .filter(|&u| {
                 ir::opcode(u) == Op::LLVMStore
                     && ir::operand(u, 0) == load
-                    && !cold(u)
+                    && !self.in_cold_block(u)
                     && slots.contains(&ir::underlying_object(ir::operand(u, 1)))
                     && {
                         let slot = ir::operand(u, 1);
@@ -1159,7 +1164,6 @@ impl<'a> FunctionInstrumenter<'a> {
     /// it would have seen, and the hot path neither tests nor branches for
     /// the origin, nor selects it, nor keeps it in a register.
     fn sink_into_cold_uses(&self, load: V, writes: &dyn Fn(V) -> bool) -> bool {
-        let cold = |i: V| self.cold_blocks.contains(&ir::instruction_parent(i));
         // The hot selects the load reaches (as a chosen value, not the
         // condition) and the cold uses of the load or of those selects.
         let mut selects: Vec<V> = Vec::new();
@@ -1169,7 +1173,7 @@ impl<'a> FunctionInstrumenter<'a> {
             for u in ir::users(v) {
                 if ir::opcode(u) == Op::LLVMPHI {
                     return false;
-                } else if cold(u) {
+                } else if self.in_cold_block(u) {
                     if !uses.contains(&u) {
                         if !nothing_between(load, u, writes) {
                             return false;
