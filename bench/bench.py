@@ -97,9 +97,14 @@ BUILD_CONFIGS = {
     # Ablation (not in "all"): umsan without marking uninitialized locals
     # (-fno-umsan-uninit-locals), to measure what keeping them costs.
     "umsan-nolocals": {"cc": "umsan", "flags": ["-O2", "-fno-umsan-uninit-locals"]},
+    # Ablation (not in "all"): checks end in a noreturn call, as MSan's
+    # default (-fno-umsan-recover: halt_on_error=0 no longer returns), to
+    # measure what recoverable reports cost.
+    "umsan-norecover": {"cc": "umsan", "flags": ["-O2", "-fno-umsan-recover"]},
+    "umsan-noorigins-norecover": {"cc": "umsan", "flags": ["-O2", "-fno-umsan-track-origins", "-fno-umsan-recover"]},
 }
 # Configurations only run when named in --configs.
-OPTIONAL_CONFIGS = ["umsan-nolocals"]
+OPTIONAL_CONFIGS = ["umsan-nolocals", "umsan-norecover", "umsan-noorigins-norecover"]
 ALL_CONFIGS = [c for c in BUILD_CONFIGS if c not in OPTIONAL_CONFIGS] + ["valgrind"]
 # The configuration whose build each configuration runs.
 BUILD_OF = {c: c for c in BUILD_CONFIGS}

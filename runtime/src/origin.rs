@@ -24,8 +24,10 @@
 //! * Heap ([`heap_origin`]): the C wrappers `__umsan_malloc` & co. hand
 //!   their own frame address to the Rust side; [`walk_frames`] follows the
 //!   frame-pointer chain from there (with origins umsan-cc compiles with
-//!   `-fno-omit-frame-pointer`), and the stack is interned in the
-//!   [`DEPOT`], deduplicated, tagged with the [`AllocFn`].
+//!   `-fno-omit-frame-pointer`, at most [`HEAP_ORIGIN_PCS`] frames), and
+//!   the stack is interned in the [`DEPOT`], deduplicated, tagged with the
+//!   [`AllocFn`]; a thread first compares it with its previous
+//!   allocation's stack and reuses that id when they are the same.
 //! * Stack ([`stack_origin`]): each alloca site has a static `u32` id slot;
 //!   the first poisoning creates the origin (description `"name@function"`,
 //!   stack from the `__umsan_poison_stack` wrapper's frame) and publishes it
@@ -35,11 +37,11 @@
 //! known: they are fetched once per thread (`pthread_getattr_np`) and cached
 //! in a `const`-initialized thread-local. A frame pointer is followed only
 //! while it is 8-aligned, strictly increasing and inside those bounds; the
-//! walk stops at a null return address or [`MAX_PCS`] frames.
+//! walk stops at a null return address or when its buffer is full.
 
 use core::cell::Cell;
 use core::ffi::{c_char, c_void};
-use core::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
+use core::sync::atomic::{compiler_fence, AtomicBool, AtomicU32, AtomicUsize, Ordering};
 
 use umsan_abi::origin_of;
 
@@ -202,7 +204,7 @@ fn fetch_stack_bounds() -> Option<(usize, usize)> {
 ///
 /// # Safety
 /// As [`walk_frames`].
-pub unsafe fn walk_frames_if_bounds_known(fp: usize, out: &mut [usize; MAX_PCS]) -> Option<usize> {
+pub unsafe fn walk_frames_if_bounds_known(fp: usize, out: &mut [usize]) -> Option<usize> {
     let (lo, hi) = STACK_BOUNDS.try_with(|b| b.get()).ok()?;
     if fp == 0 || fp & 7 != 0 || hi <= 1 {
         return None;
@@ -212,12 +214,13 @@ pub unsafe fn walk_frames_if_bounds_known(fp: usize, out: &mut [usize; MAX_PCS])
 
 /// Return addresses along the frame-pointer chain that starts at `fp`, the
 /// frame of a runtime C wrapper called by instrumented code: the first one
-/// is the return address into the wrapper's caller. Returns the count.
+/// is the return address into the wrapper's caller; at most `out.len()`
+/// of them. Returns the count.
 ///
 /// # Safety
 /// `fp` is the live frame address of a function with a frame pointer
 /// (`__builtin_frame_address(0)` in a function that has not returned).
-pub unsafe fn walk_frames(fp: usize, out: &mut [usize; MAX_PCS]) -> usize {
+pub unsafe fn walk_frames(fp: usize, out: &mut [usize]) -> usize {
     if fp == 0 || fp & 7 != 0 {
         return 0;
     }
@@ -228,26 +231,33 @@ pub unsafe fn walk_frames(fp: usize, out: &mut [usize; MAX_PCS]) -> usize {
 /// [`walk_frames`] with explicit bounds. The first frame is trusted; a
 /// saved frame pointer is followed only if the current one is inside
 /// `[lo, hi)` and the next one is 8-aligned, above it and inside too.
-unsafe fn walk_frames_in(mut fp: usize, lo: usize, hi: usize, out: &mut [usize; MAX_PCS]) -> usize {
+unsafe fn walk_frames_in(mut fp: usize, lo: usize, hi: usize, out: &mut [usize]) -> usize {
+    // A frame followed lies in (fp, hi - 16], so inside the bounds too:
+    // only the first one needs testing against them.
+    let max = if lo <= fp && fp < hi { out.len() } else { out.len().min(1) };
+    let top = hi.saturating_sub(16);
     let mut n = 0;
-    loop {
+    while n < max {
         let ret = *((fp + 8) as *const usize);
         if ret == 0 {
             break;
         }
         out[n] = ret;
         n += 1;
-        if n == MAX_PCS || fp < lo || fp >= hi {
-            break;
-        }
         let next = *(fp as *const usize);
-        if next <= fp || next & 7 != 0 || next < lo || next > hi.saturating_sub(16) {
+        if next <= fp || next > top || next & 7 != 0 {
             break;
         }
         fp = next;
     }
     n
 }
+
+/// Return addresses kept for an allocation's stack: MemorySanitizer's
+/// default (`malloc_context_size=20`). Every allocation walks and hashes
+/// them (about 20 instructions a frame), while a stack slot's origin is
+/// made once per site and keeps [`MAX_PCS`].
+pub const HEAP_ORIGIN_PCS: usize = 20;
 
 /// The heap origin of an allocation made by `f` whose C wrapper's frame is
 /// `fp`; 0 if not tracking or the depot is full.
@@ -258,9 +268,78 @@ pub unsafe fn heap_origin(f: AllocFn, fp: usize) -> u32 {
     if !tracking() {
         return 0;
     }
-    let mut pcs = [0; MAX_PCS];
+    let mut pcs = [0; HEAP_ORIGIN_PCS];
     let n = walk_frames(fp, &mut pcs);
-    DEPOT.intern(f as u8, &pcs[..n])
+    let (tag, pcs) = (f as u8, &pcs[..n]);
+    LAST_HEAP_STACK
+        .try_with(|last| {
+            // A signal handler that allocates while this thread is between
+            // these two lines bypasses the cache instead of tearing it.
+            if last.busy.replace(true) {
+                return DEPOT.intern(tag, pcs);
+            }
+            compiler_fence(Ordering::SeqCst);
+            let id = match last.lookup(tag, pcs) {
+                Some(id) => id,
+                None => {
+                    let id = DEPOT.intern(tag, pcs);
+                    last.remember(tag, pcs, id);
+                    id
+                }
+            };
+            compiler_fence(Ordering::SeqCst);
+            last.busy.set(false);
+            id
+        })
+        .unwrap_or_else(|_| DEPOT.intern(tag, pcs))
+}
+
+/// The stack this thread's last allocation interned, and its id: most
+/// allocations come from the same call chain as the one before (a loop
+/// building nodes), and comparing ~20 return addresses costs less than
+/// hashing them and probing the depot (an allocation-heavy Lua program with
+/// origins: 9% of its instructions went to recording allocation stacks).
+struct LastHeapStack {
+    busy: Cell<bool>,
+    /// 0: nothing remembered.
+    id: Cell<u32>,
+    tag: Cell<u8>,
+    len: Cell<usize>,
+    pcs: [Cell<usize>; HEAP_ORIGIN_PCS],
+}
+
+impl LastHeapStack {
+    const fn new() -> Self {
+        LastHeapStack {
+            busy: Cell::new(false),
+            id: Cell::new(0),
+            tag: Cell::new(0),
+            len: Cell::new(0),
+            pcs: [const { Cell::new(0) }; HEAP_ORIGIN_PCS],
+        }
+    }
+
+    fn lookup(&self, tag: u8, pcs: &[usize]) -> Option<u32> {
+        let id = self.id.get();
+        let same = id != 0
+            && self.tag.get() == tag
+            && self.len.get() == pcs.len()
+            && self.pcs.iter().zip(pcs).all(|(a, &b)| a.get() == b);
+        same.then_some(id)
+    }
+
+    fn remember(&self, tag: u8, pcs: &[usize], id: u32) {
+        self.tag.set(tag);
+        self.len.set(pcs.len());
+        for (a, &b) in self.pcs.iter().zip(pcs) {
+            a.set(b);
+        }
+        self.id.set(id);
+    }
+}
+
+thread_local! {
+    static LAST_HEAP_STACK: LastHeapStack = const { LastHeapStack::new() };
 }
 
 /// The origin of the stack slot whose alloca site owns `id_slot`: created
@@ -660,6 +739,22 @@ mod tests {
     }
 
     #[test]
+    fn last_heap_stack_hits_only_the_same_stack() {
+        let last = LastHeapStack::new();
+        assert_eq!(last.lookup(1, &[]), None); // nothing remembered
+        last.remember(1, &[10, 20, 30], 7);
+        assert_eq!(last.lookup(1, &[10, 20, 30]), Some(7));
+        assert_eq!(last.lookup(2, &[10, 20, 30]), None); // another allocator
+        assert_eq!(last.lookup(1, &[10, 20]), None); // a prefix
+        assert_eq!(last.lookup(1, &[10, 20, 30, 40]), None);
+        assert_eq!(last.lookup(1, &[10, 21, 30]), None);
+        last.remember(1, &[10, 20], 0); // the depot was full: not cached
+        assert_eq!(last.lookup(1, &[10, 20]), None);
+        last.remember(1, &[], 9);
+        assert_eq!(last.lookup(1, &[]), Some(9));
+    }
+
+    #[test]
     fn frame_walk_follows_the_chain() {
         // A fake stack: frames at offsets 0, 4, 10 (in words).
         let mut words = [0usize; 32];
@@ -678,6 +773,11 @@ mod tests {
         let mut out = [0; MAX_PCS];
         let n = unsafe { walk_frames_in(at(0), lo, hi, &mut out) };
         assert_eq!(&out[..n], &[0x111, 0x222, 0x333]);
+        // The walk keeps at most as many as `out` holds.
+        let mut two = [0; 2];
+        assert_eq!(unsafe { walk_frames_in(at(0), lo, hi, &mut two) }, 2);
+        assert_eq!(two, [0x111, 0x222]);
+        assert_eq!(unsafe { walk_frames_in(at(0), lo, hi, &mut []) }, 0);
         set(10, at(31)); // too close to the end
         let n = unsafe { walk_frames_in(at(0), lo, hi, &mut out) };
         assert_eq!(n, 3);
