@@ -786,6 +786,19 @@ fn msan_compat_objects_carry_no_memorysanitizer() {
     }
 }
 
+/// What clang's pass manager ran (`-fdebug-pass-manager`, on stderr) while
+/// umsan-cc compiled `source` at -O2.
+fn pass_manager_log(scratch: &str, source: &str) -> String {
+    let s = Scratch::new(scratch);
+    s.write("t.c", source);
+    let out = cmd(Path::new(UMSAN_CC), &s)
+        .args(["-O2", "-c", "t.c", "-o", "t.o", "-Xclang", "-fdebug-pass-manager"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    stderr(&out)
+}
+
 /// clang schedules its own clean-up after MemorySanitizerPass (which umsan's
 /// plugin makes do nothing); umsan already ran the same passes after its
 /// instrumentation, so clang's copy is skipped (pass/src/shim.cpp; the
@@ -793,14 +806,10 @@ fn msan_compat_objects_carry_no_memorysanitizer() {
 #[test]
 fn clangs_clean_up_after_msan_is_skipped() {
     let Some(_) = real_resources() else { return };
-    let s = Scratch::new("cleanuponce");
-    s.write("f.c", "int f(int *p, int n) { int s = 0; for (int i = 0; i < n; i++) s += p[i]; return s; }\n");
-    let out = cmd(Path::new(UMSAN_CC), &s)
-        .args(["-O2", "-c", "f.c", "-o", "f.o", "-Xclang", "-fdebug-pass-manager"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let log = stderr(&out);
+    let log = pass_manager_log(
+        "cleanuponce",
+        "int f(int *p, int n) { int s = 0; for (int i = 0; i < n; i++) s += p[i]; return s; }\n",
+    );
     let (before, after) = log.split_once("Running pass: MemorySanitizerPass").expect("MemorySanitizerPass did not run");
     let (_, umsans) = before.split_once("Running pass: {anonymous}::UmsanPass").expect("umsan's pass did not run");
     for p in ["EarlyCSEPass", "InstCombinePass", "JumpThreadingPass", "GVNPass"] {
@@ -817,18 +826,11 @@ fn clangs_clean_up_after_msan_is_skipped() {
 #[test]
 fn ipo_changed_functions_are_cleaned_up_again() {
     let Some(_) = real_resources() else { return };
-    let s = Scratch::new("ipoclean");
-    s.write(
-        "g.c",
+    let log = pass_manager_log(
+        "ipoclean",
         "static __attribute__((noinline)) int g(int *p, int n) { int s = 0; for (int i = 0; i < n; i++) s += p[i]; return s; }\n\
          int f(int *p) { return g(p, 4) + g(p, 8); }\n",
     );
-    let out = cmd(Path::new(UMSAN_CC), &s)
-        .args(["-O2", "-c", "g.c", "-o", "g.o", "-Xclang", "-fdebug-pass-manager"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let log = stderr(&out);
     let (_, after_ipo) = log.split_once("Running pass: {anonymous}::UmsanIpoPass").expect("no IPO step");
     let (reclean, _) = after_ipo.split_once("Running pass: MemorySanitizerPass").expect("MemorySanitizerPass did not run");
     for p in ["EarlyCSEPass", "InstCombinePass", "SimplifyCFGPass", "JumpThreadingPass"] {
