@@ -95,6 +95,7 @@ pub struct FunctionInstrumenter<'a> {
     /// For dynamic allocas: (slot holding the lowest address allocated,
     /// stack pointer at entry); the range between is cleaned at returns.
     pub(super) dynamic_stack: Option<(V, V)>,
+    /// Where the frame is cleaned: each `ret` (or the musttail call before it).
     pub(super) returns: Vec<V>,
     /// i1: the arguments' shadows in the param TLS are ours.
     pub(super) args_trusted: V,
@@ -872,6 +873,15 @@ impl<'a> FunctionInstrumenter<'a> {
     }
 
     fn visit_ret(&mut self, inst: V) {
+        if let Some(call) = musttail_call_before(inst) {
+            // Nothing may come between a musttail call and its `ret`: the
+            // callee's return shadow and tag are what this function's
+            // caller finds (a tag naming the callee, not this function,
+            // counts as clean), and the frame's slots are cleaned before
+            // the call (a tail callee never reads its caller's allocas).
+            self.returns.push(call);
+            return;
+        }
         self.before(inst);
         if ir::num_operands(inst) == 1 {
             let v = ir::operand(inst, 0);
@@ -899,7 +909,8 @@ impl<'a> FunctionInstrumenter<'a> {
         self.returns.push(inst);
     }
 
-    /// Cleans the shadow of the frame's stack slots right before each return.
+    /// Cleans the shadow of the frame's stack slots right before each return
+    /// (before the call, for a `ret` of a musttail call).
     fn finish_returns(&mut self) {
         for ret in std::mem::take(&mut self.returns) {
             self.before(ret);
@@ -1640,3 +1651,15 @@ fn nothing_between(from: V, to: V, writes: &dyn Fn(V) -> bool) -> bool {
     true
 }
 
+/// The musttail call a `ret` returns (LLVM requires it right before the
+/// `ret`, with at most a bitcast between).
+fn musttail_call_before(ret: V) -> Option<V> {
+    let mut i = unsafe { LLVMGetPreviousInstruction(ret) };
+    if !i.is_null() && ir::opcode(i) == Op::LLVMBitCast {
+        i = unsafe { LLVMGetPreviousInstruction(i) };
+    }
+    let musttail = !i.is_null()
+        && ir::opcode(i) == Op::LLVMCall
+        && unsafe { LLVMGetTailCallKind(i) } == llvm_sys::LLVMTailCallKind::LLVMTailCallKindMustTail;
+    musttail.then_some(i)
+}
