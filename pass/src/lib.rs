@@ -151,6 +151,17 @@ pub extern "C" fn umsan_ipo_module(m: LLVMModuleRef) -> *mut c_char {
     })
 }
 
+/// After both rounds of the step above (called from the C++ shim): the
+/// shadows still passed into closed functions through thread-local slots
+/// become extra arguments (see `instrument::ipo`).
+#[no_mangle]
+pub extern "C" fn umsan_shadow_args_module(m: LLVMModuleRef) -> *mut c_char {
+    guarded(|| {
+        instrument::ipo::shadow_arguments(m);
+        Ok(())
+    })
+}
+
 /// Releases a message returned by the functions above.
 #[no_mangle]
 pub extern "C" fn umsan_free_string(s: *mut c_char) {

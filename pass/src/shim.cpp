@@ -1,8 +1,11 @@
 // The only C++ in umsan: registration of the pass with clang-19's and
 // opt-19's new pass manager. LLVM's pass-plugin API is C++-only; everything
 // else (the instrumentation itself) is Rust, reached through the C functions
-// declared below and operating on the module through LLVM's C API.
+// declared below and operating on the module through LLVM's C API. The one
+// IR change the C API cannot express, giving a function more parameters
+// (umsan_append_params), is here too.
 #include "llvm/Analysis/GlobalsModRef.h"
+#include "llvm/IR/Instructions.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/PassInstrumentation.h"
@@ -26,6 +29,7 @@ extern "C" {
 char *umsan_prepare_module(LLVMModuleRef M, bool Optimizing);
 char *umsan_instrument_module(LLVMModuleRef M);
 char *umsan_ipo_module(LLVMModuleRef M);
+char *umsan_shadow_args_module(LLVMModuleRef M);
 void umsan_free_string(char *S);
 }
 
@@ -80,6 +84,15 @@ struct UmsanIpoPass : PassInfoMixin<UmsanIpoPass> {
   static bool isRequired() { return true; }
 };
 
+/// After both rounds: shadows passed into closed functions as extra
+/// arguments instead of thread-local slots (instrument/ipo.rs).
+struct UmsanShadowArgsPass : PassInfoMixin<UmsanShadowArgsPass> {
+  PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
+    return runRust(M, umsan_shadow_args_module);
+  }
+  static bool isRequired() { return true; }
+};
+
 constexpr const char *kIpoChanged = "umsan-ipo-changed";
 
 /// Runs its passes only on the functions the IPO step changed.
@@ -122,6 +135,7 @@ void addCleanupPasses(ModulePassManager &MPM) {
     Again.addPass(JumpThreadingPass());
     MPM.addPass(createModuleToFunctionPassAdaptor(OnlyIpoChanged(std::move(Again))));
   }
+  MPM.addPass(UmsanShadowArgsPass());
 }
 
 /// Instrumentation leaves its own values in vector registers: all-ones
@@ -274,6 +288,61 @@ void registerCallbacks(PassBuilder &PB) {
 }
 
 } // namespace
+
+/// Gives the function `FRef` `N` more parameters, of types `Tys`, after its
+/// own: a new function takes its name, attributes, metadata and body (its
+/// arguments' uses move to the new ones), and each of the `NumCalls` calls
+/// in `Calls` — which must be all of `FRef`'s uses — is replaced by a call
+/// of the new function passing `Args[K * N .. K * N + N]` as well. `FRef`
+/// and the old calls are erased. Returns the new function. (What LLVM's
+/// DeadArgumentElimination does to drop parameters, the other way round.)
+extern "C" LLVMValueRef umsan_append_params(LLVMValueRef FRef, LLVMTypeRef *Tys,
+                                            unsigned N, LLVMValueRef *Calls,
+                                            unsigned NumCalls,
+                                            LLVMValueRef *Args) {
+  Function *F = unwrap<Function>(FRef);
+  FunctionType *FTy = F->getFunctionType();
+  SmallVector<Type *, 8> Params(FTy->params().begin(), FTy->params().end());
+  for (unsigned I = 0; I < N; ++I)
+    Params.push_back(unwrap(Tys[I]));
+  FunctionType *NFTy =
+      FunctionType::get(FTy->getReturnType(), Params, FTy->isVarArg());
+  Function *NF = Function::Create(NFTy, F->getLinkage(), F->getAddressSpace());
+  NF->copyAttributesFrom(F);
+  NF->setComdat(F->getComdat());
+  NF->IsNewDbgInfoFormat = F->IsNewDbgInfoFormat;
+  F->getParent()->getFunctionList().insert(F->getIterator(), NF);
+  NF->takeName(F);
+  NF->splice(NF->begin(), F);
+  auto NA = NF->arg_begin();
+  for (Argument &A : F->args()) {
+    A.replaceAllUsesWith(&*NA);
+    NA->takeName(&A);
+    ++NA;
+  }
+  for (; NA != NF->arg_end(); ++NA)
+    NA->setName("umsan.shadow");
+  NF->copyMetadata(F, 0);
+  for (unsigned K = 0; K < NumCalls; ++K) {
+    CallInst *CI = cast<CallInst>(unwrap(Calls[K]));
+    SmallVector<Value *, 8> CallArgs(CI->args());
+    for (unsigned I = 0; I < N; ++I)
+      CallArgs.push_back(unwrap(Args[K * N + I]));
+    SmallVector<OperandBundleDef, 1> Bundles;
+    CI->getOperandBundlesAsDefs(Bundles);
+    CallInst *NC = CallInst::Create(NFTy, NF, CallArgs, Bundles, "", CI->getIterator());
+    NC->setCallingConv(CI->getCallingConv());
+    NC->setAttributes(CI->getAttributes());
+    NC->setTailCallKind(CI->getTailCallKind());
+    NC->copyMetadata(*CI);
+    NC->setDebugLoc(CI->getDebugLoc());
+    NC->takeName(CI);
+    CI->replaceAllUsesWith(NC);
+    CI->eraseFromParent();
+  }
+  F->eraseFromParent();
+  return wrap(NF);
+}
 
 // Forwarded to by the exported llvmGetPassPluginInfo, which must be defined
 // in Rust (rustc's export list for a cdylib hides C++-defined symbols).

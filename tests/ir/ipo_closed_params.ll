@@ -4,7 +4,8 @@
 ; @all_clean's slots are constant zero at both call sites, so its prologue
 ; loads and its check of %p disappear, and so do the callers' stores. One
 ; call site of @one_dirty passes a shadow that is not known to be clean:
-; its slot stays. (A pointer parameter of @api is not known to be clean.)
+; its shadow stays, passed as an extra argument in the end (see
+; ipo_shadow_args.ll). (A parameter of @api is not known to be clean.)
 ; @ret_clean returns a clean shadow from every `ret`, so
 ; its callers read zero instead of the return slot.
 ; PASSES: umsan-o2
@@ -33,8 +34,9 @@ b:
   ret i32 2
 }
 
-; CHECK-LABEL: define internal i32 @one_dirty(
-; CHECK: load i32, ptr @__umsan_param_tls
+; CHECK-LABEL: define internal i32 @one_dirty(i32 %x, i32 %umsan.shadow)
+; CHECK-NOT: __umsan_param_tls
+; CHECK: icmp eq i32 %umsan.shadow, 0
 ; CHECK: call preserve_mostcc void @__umsan_{{(maybe_)?}}warning
 
 define internal i32 @ret_clean(i32 %x) noinline {
@@ -63,10 +65,10 @@ entry:
 ; CHECK: call i32 @all_clean(
 ; CHECK-NOT: store {{.*}}@__umsan_param_tls
 ; CHECK: call i32 @all_clean(
-; CHECK: store i32 0, ptr @__umsan_param_tls
-; CHECK-NEXT: call i32 @one_dirty(i32 0)
-; CHECK: store i32 {{%.*}}, ptr @__umsan_param_tls
-; CHECK-NEXT: call i32 @one_dirty(i32 %u)
+; CHECK: call i32 @one_dirty(i32 0, i32 0)
+; CHECK-NOT: store {{.*}}@__umsan_param_tls
+; CHECK: call i32 @one_dirty(i32 %u, i32 {{%.*}})
+; CHECK-NOT: store {{.*}}@__umsan_param_tls
 ; CHECK: call i32 @ret_clean(
 ; CHECK-NOT: load {{.*}}@__umsan_retval_tls
 ; CHECK: ret i32

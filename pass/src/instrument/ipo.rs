@@ -7,8 +7,22 @@
 //!   constant-zero shadow into the param slot at offset `o` (right before
 //!   the call, with no call in between), `f`'s loads of that slot (and of
 //!   its origin slot) become constant zero, and the call sites' stores into
-//!   both slots are deleted: no one else reads them. `f`'s checks of that
-//!   parameter then fold away in the clean-up that follows.
+//!   both slots are deleted. `f`'s checks of that parameter then fold away
+//!   in the clean-up that follows. The stores stay where `f` hands the
+//!   slot on: the clean-up drops a
+//!   store of the shadow a slot already holds (`store (load slot), slot`),
+//!   so a callee of `f` may read what `f`'s caller stored for `f`
+//!   ([`Handoff`]: a data flow over `f` from its entry to the calls that
+//!   read slots, following closed callees).
+//! - **Shadows as arguments.** After both rounds, the slots that every call
+//!   site of a closed function still stores right before the call become
+//!   extra parameters (`%umsan.shadow`, appended after the function's own:
+//!   `umsan_append_params` in `shim.cpp`): the callee reads the argument
+//!   instead of the slot, the callers pass the shadow instead of storing
+//!   it (sqlite3.c: 11 000 fewer thread-local stores). A slot the callee
+//!   hands on is filled by the callee itself at its entry. Origins keep
+//!   their slots (their stores are on the cold path). Variadic functions,
+//!   `byval` parameters and `musttail` calls keep the slots.
 //! - **Return values.** When every `ret` of a closed function stores a
 //!   constant-zero shadow into the return slot, the callers' loads of the
 //!   slot right after the call become zero. The stores stay (a load the
@@ -59,6 +73,7 @@ pub const CHANGED_ATTR: &str = "umsan-ipo-changed";
 struct Slots {
     param: V,
     param_origin: Option<V>,
+    param_tag: Option<V>,
     retval: V,
     retval_origin: Option<V>,
 }
@@ -253,10 +268,12 @@ fn shadow_passing(m: LLVMModuleRef, changed: &mut HashSet<V>) -> usize {
     let slots = Slots {
         param,
         param_origin: global(m, umsan_abi::tls::PARAM_ORIGIN),
+        param_tag: global(m, umsan_abi::tls::PARAM_TAG),
         retval,
         retval_origin: global(m, umsan_abi::tls::RETVAL_ORIGIN),
     };
     let layout = ir::Layout::new(m);
+    let mut handoff = Handoff::new(&slots, &layout);
     let mut proven = 0;
     for f in ir::functions(m) {
         if ir::is_declaration(f) || !ir::function_has_string_attr(f, CLOSED_ATTR) {
@@ -266,7 +283,7 @@ fn shadow_passing(m: LLVMModuleRef, changed: &mut HashSet<V>) -> usize {
         if calls.is_empty() {
             continue;
         }
-        proven += params(f, &calls, &slots, changed);
+        proven += params(f, &calls, &slots, &layout, &mut handoff, changed);
         proven += returns(f, &calls, &slots, &layout, changed);
     }
     proven
@@ -584,7 +601,161 @@ fn cannot_be_observed(i: V) -> bool {
 }
 
 /// The argument half (see the module documentation).
-fn params(f: V, calls: &[V], s: &Slots, changed: &mut HashSet<V>) -> usize {
+/// Param slot granules: bit `k` stands for bytes `[8k, 8k + 8)` of the
+/// param slots (`PARAM_TLS_BYTES` = 800: 100 granules).
+type Granules = u128;
+
+/// How deep [`Handoff::reads_of`] follows closed callees before it
+/// assumes a callee reads every slot its arguments span.
+const HANDOFF_DEPTH: u32 = 16;
+
+const ALL_GRANULES: Granules = (1 << (umsan_abi::PARAM_TLS_BYTES / 8)) - 1;
+
+fn granules(off: u64, size: u64) -> Granules {
+    let (lo, hi) = (off / 8, (off + size.max(1)).div_ceil(8).min(umsan_abi::PARAM_TLS_BYTES / 8));
+    (lo..hi).fold(0, |m, k| m | 1 << k)
+}
+
+/// Which param slots a closed function hands on to its callees as it got
+/// them. The clean-up drops a store of the shadow a slot already holds
+/// (`store (load slot), slot`), so a callee of `f` may read what `f`'s
+/// caller stored for `f`: those stores must stay even where `f` itself no
+/// longer needs them. Memoized per function (a function the step replaces
+/// is a new value).
+struct Handoff<'a> {
+    s: &'a Slots,
+    layout: &'a ir::Layout,
+    /// Granules a closed function reads: its own loads and what it hands on.
+    reads: HashMap<V, Granules>,
+}
+
+impl<'a> Handoff<'a> {
+    fn new(s: &'a Slots, layout: &'a ir::Layout) -> Self {
+        Handoff { s, layout, reads: HashMap::new() }
+    }
+
+    /// The granules `f` may hand on: at some call that reads param slots,
+    /// a slot no store and no call has written since `f`'s entry. A call
+    /// reads the slots its arguments span when a tag store names its
+    /// callee since the last call (a closed callee: those it reads itself
+    /// or hands on in turn). Intrinsics, inline assembly and umsan's
+    /// runtime functions leave the slots alone. All granules when this
+    /// cannot be told (a store into the slots not understood).
+    fn passed_on(&mut self, f: V, depth: u32) -> Granules {
+        let rpo = ir::reverse_post_order(f);
+        let index: HashMap<LLVMBasicBlockRef, usize> = rpo.iter().enumerate().map(|(i, &b)| (b, i)).collect();
+        // Per block entry: (granules still as at f's entry, a tag stored).
+        let mut state: Vec<Option<(Granules, bool)>> = vec![None; rpo.len()];
+        if rpo.is_empty() {
+            return 0;
+        }
+        state[0] = Some((ALL_GRANULES, false));
+        let mut passed: Granules = 0;
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for (bi, &b) in rpo.iter().enumerate() {
+                let Some((mut incoming, mut tagged)) = state[bi] else { continue };
+                for i in ir::instructions(b) {
+                    match ir::opcode(i) {
+                        Op::LLVMStore => {
+                            let p = ir::operand(i, 1);
+                            match slot_offset(p, self.s.param) {
+                                Some(Some(o)) => {
+                                    incoming &= !granules(o, self.layout.store_size(unsafe { LLVMTypeOf(ir::operand(i, 0)) }))
+                                }
+                                Some(None) => return ALL_GRANULES,
+                                None => {}
+                            }
+                            if self.s.param_tag.is_some_and(|t| slot_offset(p, t).is_some()) {
+                                tagged = !is_zero(ir::operand(i, 0));
+                            }
+                        }
+                        _ if is_call(i) => {
+                            let callee = unsafe { LLVMGetCalledValue(i) };
+                            let name = if ir::is_function(callee) { ir::value_name(callee) } else { String::new() };
+                            if name.starts_with("llvm.") {
+                                // A byval argument's shadow: memcpy into a slot.
+                                if (0..ir::num_operands(i)).any(|k| slot_offset(ir::operand(i, k), self.s.param).is_some()) {
+                                    let len = ir::const_int_value(ir::operand(i, 2));
+                                    match (slot_offset(ir::operand(i, 0), self.s.param), len) {
+                                        (Some(Some(o)), Some(n)) => incoming &= !granules(o, n),
+                                        _ => return ALL_GRANULES,
+                                    }
+                                }
+                                continue;
+                            }
+                            if ir::is_inline_asm(callee) || name.starts_with("__umsan_") {
+                                continue;
+                            }
+                            let reads = if ir::is_function(callee) && ir::function_has_string_attr(callee, CLOSED_ATTR) {
+                                self.reads_of(callee, i, depth)
+                            } else if tagged {
+                                self.arg_span(i)
+                            } else {
+                                0
+                            };
+                            passed |= incoming & reads;
+                            incoming = 0;
+                            tagged = false;
+                        }
+                        _ => {}
+                    }
+                }
+                let t = ir::terminator(b);
+                for succ in ir::successors(t) {
+                    let Some(&si) = index.get(&succ) else { continue };
+                    let new = match state[si] {
+                        None => (incoming, tagged),
+                        Some((g, t)) => (g | incoming, t | tagged),
+                    };
+                    if state[si] != Some(new) {
+                        state[si] = Some(new);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        passed
+    }
+
+    /// The granules the arguments of the call `c` span in the param slots.
+    fn arg_span(&self, c: V) -> Granules {
+        let fnty = unsafe { LLVMGetCalledFunctionType(c) };
+        let mut extent = 0;
+        for i in 0..unsafe { LLVMCountParamTypes(fnty) } {
+            let t = ir::call_arg_type_attr(c, i, "byval").unwrap_or_else(|| unsafe { LLVMTypeOf(ir::operand(c, i)) });
+            extent += super::function::round8(self.layout.alloc_size(t));
+        }
+        granules(0, extent)
+    }
+
+    /// What the closed function `g`, called by `c`, reads of the slots.
+    fn reads_of(&mut self, g: V, c: V, depth: u32) -> Granules {
+        if let Some(&r) = self.reads.get(&g) {
+            return r;
+        }
+        if ir::is_declaration(g) || depth == 0 {
+            return self.arg_span(c);
+        }
+        // A recursive cycle meets itself as reading everything it spans.
+        let span = self.arg_span(c);
+        self.reads.insert(g, span);
+        let mut r = 0;
+        for (i, off) in accesses(g, self.s.param) {
+            match (ir::opcode(i), off) {
+                (Op::LLVMLoad, Some(o)) => r |= granules(o, self.layout.store_size(unsafe { LLVMTypeOf(i) })),
+                (Op::LLVMStore, Some(_)) => {}
+                _ => r |= span,
+            }
+        }
+        r |= self.passed_on(g, depth - 1);
+        self.reads.insert(g, r);
+        r
+    }
+}
+
+fn params(f: V, calls: &[V], s: &Slots, layout: &ir::Layout, handoff: &mut Handoff, changed: &mut HashSet<V>) -> usize {
     // byval arguments reach the slots through memcpy: leave such functions.
     let n = unsafe { LLVMCountParams(f) };
     if (0..n).any(|i| ir::param_type_attr(f, i, "byval").is_some()) {
@@ -606,6 +777,7 @@ fn params(f: V, calls: &[V], s: &Slots, changed: &mut HashSet<V>) -> usize {
             _ => return 0,
         }
     }
+    let passed = handoff.passed_on(f, HANDOFF_DEPTH);
     let mut offsets: Vec<u64> = loads.keys().copied().collect();
     offsets.sort_unstable();
     let mut proven = 0;
@@ -636,13 +808,170 @@ fn params(f: V, calls: &[V], s: &Slots, changed: &mut HashSet<V>) -> usize {
         for l in origin_loads.remove(&o).unwrap_or_default() {
             replace_with_zero(l);
         }
-        for st in stores {
-            unsafe { LLVMInstructionEraseFromParent(st) };
+        // The callers' zeros stay where a callee of `f` reads them too.
+        if passed & granules(o, layout.store_size(ty)) == 0 {
+            for st in stores {
+                unsafe { LLVMInstructionEraseFromParent(st) };
+            }
         }
         changed.insert(f);
         proven += 1;
     }
     proven
+}
+
+extern "C" {
+    /// `pass/src/shim.cpp`: gives `f` `n` more parameters of types `tys`;
+    /// each of the `num_calls` calls (all of `f`'s uses) passes its
+    /// `args[k * n .. k * n + n]`. `f` and the calls are replaced.
+    fn umsan_append_params(f: V, tys: *mut LLVMTypeRef, n: u32, calls: *mut V, num_calls: u32, args: *mut V) -> V;
+}
+
+/// Shadows passed as arguments (see the module documentation): for each
+/// closed function, the param slots that every call site stores right
+/// before the call become extra parameters. Returns how many slots did.
+pub fn shadow_arguments(m: LLVMModuleRef) -> usize {
+    let (Some(param), Some(retval)) = (global(m, umsan_abi::tls::PARAM), global(m, umsan_abi::tls::RETVAL)) else {
+        return 0;
+    };
+    let slots = Slots {
+        param,
+        param_origin: global(m, umsan_abi::tls::PARAM_ORIGIN),
+        param_tag: global(m, umsan_abi::tls::PARAM_TAG),
+        retval,
+        retval_origin: global(m, umsan_abi::tls::RETVAL_ORIGIN),
+    };
+    let layout = ir::Layout::new(m);
+    let mut handoff = Handoff::new(&slots, &layout);
+    let mut moved = 0;
+    for f in ir::functions(m) {
+        if ir::is_declaration(f) || !ir::function_has_string_attr(f, CLOSED_ATTR) {
+            continue;
+        }
+        let Some(calls) = direct_calls(f) else { continue };
+        if !calls.is_empty() {
+            moved += shadow_params(f, &calls, &slots, &layout, &mut handoff);
+        }
+    }
+    moved
+}
+
+fn is_musttail(i: V) -> bool {
+    unsafe { !LLVMIsACallInst(i).is_null() && LLVMGetTailCallKind(i) == llvm_sys::LLVMTailCallKind::LLVMTailCallKindMustTail }
+}
+
+/// [`shadow_arguments`] for one function `f` called by `calls`.
+fn shadow_params(f: V, calls: &[V], s: &Slots, layout: &ir::Layout, handoff: &mut Handoff) -> usize {
+    let (param, param_origin) = (s.param, s.param_origin);
+    unsafe {
+        // Variadic functions: the extra arguments would land among the
+        // variadic ones. byval arguments reach the slots through memcpy.
+        // A musttail call requires the caller's prototype to match.
+        if LLVMIsFunctionVarArg(LLVMGlobalGetValueType(f)) != 0 {
+            return 0;
+        }
+    }
+    let n = unsafe { LLVMCountParams(f) };
+    if (0..n).any(|i| ir::param_type_attr(f, i, "byval").is_some()) || calls.iter().any(|&c| is_musttail(c)) {
+        return 0;
+    }
+    if ir::blocks(f).into_iter().any(|b| ir::instructions(b).into_iter().any(is_musttail)) {
+        return 0;
+    }
+    // Every load of a param slot in `f` reads what the caller stored there
+    // (the same reasoning as for the slots proven clean in [`params`]).
+    let mut loads: HashMap<u64, Vec<V>> = HashMap::new();
+    for (i, off) in accesses(f, param) {
+        match (ir::opcode(i), off) {
+            (Op::LLVMLoad, Some(o)) => loads.entry(o).or_default().push(i),
+            (Op::LLVMStore, Some(_)) => {}
+            _ => return 0,
+        }
+    }
+    // Slots a callee of `f` may read as `f` got them stay slots.
+    let passed = handoff.passed_on(f, HANDOFF_DEPTH);
+    // A slot neither `f` nor its callees read: the call sites' stores into
+    // it (and into its origin slot, unless `f` reads that) are dead.
+    let origin_loaded: Option<HashSet<u64>> = match param_origin {
+        None => Some(HashSet::new()),
+        Some(g) => accesses(f, g)
+            .into_iter()
+            .map(|(i, off)| match (ir::opcode(i), off) {
+                (Op::LLVMLoad, Some(o)) => Some(Some(o)),
+                (Op::LLVMStore, Some(_)) => Some(None),
+                _ => None,
+            })
+            .collect::<Option<Vec<_>>>()
+            .map(|v| v.into_iter().flatten().collect()),
+    };
+    let mut dead = 0;
+    for &c in calls {
+        for (st, o, v) in stores_before(c, param).unwrap_or_default() {
+            if !loads.contains_key(&o) && passed & granules(o, layout.store_size(unsafe { LLVMTypeOf(v) })) == 0 {
+                unsafe { LLVMInstructionEraseFromParent(st) };
+                dead += 1;
+            }
+        }
+        if let (Some(g), Some(seen)) = (param_origin, &origin_loaded) {
+            for (st, o, _) in stores_before(c, g).unwrap_or_default() {
+                if !loads.contains_key(&o) && !seen.contains(&o) && passed & granules(o, 8) == 0 {
+                    unsafe { LLVMInstructionEraseFromParent(st) };
+                }
+            }
+        }
+    }
+    let mut offsets: Vec<u64> = loads.keys().copied().collect();
+    offsets.sort_unstable();
+    // Per slot moved: its type, its loads, per call the store and value,
+    // and whether `f` hands the slot on.
+    let mut moved: Vec<(LLVMTypeRef, Vec<V>, Vec<(V, V)>, bool)> = Vec::new();
+    for o in offsets {
+        let ty = unsafe { LLVMTypeOf(loads[&o][0]) };
+        if loads[&o].iter().any(|&l| unsafe { LLVMTypeOf(l) } != ty) {
+            continue;
+        }
+        let stores: Option<Vec<(V, V)>> = calls.iter().map(|&c| stored_before(c, param, o, Some(ty))).collect();
+        if let Some(stores) = stores {
+            let handed = passed & granules(o, layout.store_size(ty)) != 0;
+            moved.push((ty, loads.remove(&o).unwrap_or_default(), stores, handed));
+        }
+    }
+    if moved.is_empty() {
+        return usize::from(dead > 0);
+    }
+    let mut tys: Vec<LLVMTypeRef> = moved.iter().map(|m| m.0).collect();
+    let mut args: Vec<V> = Vec::with_capacity(calls.len() * moved.len());
+    for k in 0..calls.len() {
+        args.extend(moved.iter().map(|m| m.2[k].1));
+    }
+    let mut call_list = calls.to_vec();
+    let nf = unsafe {
+        umsan_append_params(f, tys.as_mut_ptr(), tys.len() as u32, call_list.as_mut_ptr(), calls.len() as u32, args.as_mut_ptr())
+    };
+    for (j, (_, slot_loads, stores, handed)) in moved.iter().enumerate() {
+        let arg = unsafe { LLVMGetParam(nf, n + j as u32) };
+        if *handed {
+            // A callee reads the slot as `f` got it: `f` fills it itself,
+            // first thing, as the callers did right before the call.
+            unsafe {
+                let builder = LLVMCreateBuilderInContext(LLVMGetTypeContext(LLVMTypeOf(nf)));
+                LLVMPositionBuilderBefore(builder, ir::first_non_phi(LLVMGetEntryBasicBlock(nf)));
+                let st = LLVMBuildStore(builder, arg, ir::operand(slot_loads[0], 0));
+                LLVMSetAlignment(st, umsan_abi::PARAM_SLOT_ALIGN as u32);
+                LLVMDisposeBuilder(builder);
+            }
+        }
+        for &l in slot_loads {
+            unsafe {
+                LLVMReplaceAllUsesWith(l, arg);
+                LLVMInstructionEraseFromParent(l);
+            }
+        }
+        for &(st, _) in stores {
+            unsafe { LLVMInstructionEraseFromParent(st) };
+        }
+    }
+    moved.len()
 }
 
 /// Do the stores cover every byte of `[0, size)`?
