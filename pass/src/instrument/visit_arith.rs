@@ -80,6 +80,9 @@ impl FunctionInstrumenter<'_> {
         let a_part = self.and(a, sb);
         let b_part = self.and(sa, b);
         let s = self.or(self.or(both, a_part), b_part);
+        if ir::type_of(inst) == self.cx.i1 {
+            self.combine_guards(s, &[sa, sb]);
+        }
         self.set_shadow(inst, s);
     }
 
@@ -235,7 +238,12 @@ impl FunctionInstrumenter<'_> {
             let a = self.value_bits(ir::operand(inst, 1));
             let b = self.value_bits(ir::operand(inst, 2));
             let differ = self.or(self.or(self.xor(a, b), sa), sb);
-            self.select(sc, differ, chosen)
+            let s = self.select(sc, differ, chosen);
+            if ir::type_of(inst) == self.cx.i1 {
+                // (`a && b` and `a || b` at -O1 and above.)
+                self.combine_guards(s, &[sc, sa, sb]);
+            }
+            s
         } else {
             let any = self.any_poisoned(sc);
             self.select(any, self.cx.poisoned(st), chosen)
