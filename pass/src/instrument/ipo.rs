@@ -260,29 +260,34 @@ pub fn run(m: LLVMModuleRef) -> usize {
     proven
 }
 
+impl Slots {
+    fn of(m: LLVMModuleRef) -> Option<Slots> {
+        Some(Slots {
+            param: global(m, umsan_abi::tls::PARAM)?,
+            param_origin: global(m, umsan_abi::tls::PARAM_ORIGIN),
+            param_tag: global(m, umsan_abi::tls::PARAM_TAG),
+            retval: global(m, umsan_abi::tls::RETVAL)?,
+            retval_origin: global(m, umsan_abi::tls::RETVAL_ORIGIN),
+        })
+    }
+}
+
+/// The closed functions that are called, with their calls.
+fn closed_with_calls(m: LLVMModuleRef) -> Vec<(V, Vec<V>)> {
+    ir::functions(m)
+        .into_iter()
+        .filter(|&f| !ir::is_declaration(f) && ir::function_has_string_attr(f, CLOSED_ATTR))
+        .filter_map(|f| direct_calls(f).filter(|c| !c.is_empty()).map(|c| (f, c)))
+        .collect()
+}
+
 /// The argument and return-value halves over every closed function.
 fn shadow_passing(m: LLVMModuleRef, changed: &mut HashSet<V>) -> usize {
-    let (Some(param), Some(retval)) = (global(m, umsan_abi::tls::PARAM), global(m, umsan_abi::tls::RETVAL)) else {
-        return 0;
-    };
-    let slots = Slots {
-        param,
-        param_origin: global(m, umsan_abi::tls::PARAM_ORIGIN),
-        param_tag: global(m, umsan_abi::tls::PARAM_TAG),
-        retval,
-        retval_origin: global(m, umsan_abi::tls::RETVAL_ORIGIN),
-    };
+    let Some(slots) = Slots::of(m) else { return 0 };
     let layout = ir::Layout::new(m);
     let mut handoff = Handoff::new(&slots, &layout);
     let mut proven = 0;
-    for f in ir::functions(m) {
-        if ir::is_declaration(f) || !ir::function_has_string_attr(f, CLOSED_ATTR) {
-            continue;
-        }
-        let Some(calls) = direct_calls(f) else { continue };
-        if calls.is_empty() {
-            continue;
-        }
+    for (f, calls) in closed_with_calls(m) {
         proven += params(f, &calls, &slots, &layout, &mut handoff, changed);
         proven += returns(f, &calls, &slots, &layout, changed);
     }
@@ -831,29 +836,10 @@ extern "C" {
 /// closed function, the param slots that every call site stores right
 /// before the call become extra parameters. Returns how many slots did.
 pub fn shadow_arguments(m: LLVMModuleRef) -> usize {
-    let (Some(param), Some(retval)) = (global(m, umsan_abi::tls::PARAM), global(m, umsan_abi::tls::RETVAL)) else {
-        return 0;
-    };
-    let slots = Slots {
-        param,
-        param_origin: global(m, umsan_abi::tls::PARAM_ORIGIN),
-        param_tag: global(m, umsan_abi::tls::PARAM_TAG),
-        retval,
-        retval_origin: global(m, umsan_abi::tls::RETVAL_ORIGIN),
-    };
+    let Some(slots) = Slots::of(m) else { return 0 };
     let layout = ir::Layout::new(m);
     let mut handoff = Handoff::new(&slots, &layout);
-    let mut moved = 0;
-    for f in ir::functions(m) {
-        if ir::is_declaration(f) || !ir::function_has_string_attr(f, CLOSED_ATTR) {
-            continue;
-        }
-        let Some(calls) = direct_calls(f) else { continue };
-        if !calls.is_empty() {
-            moved += shadow_params(f, &calls, &slots, &layout, &mut handoff);
-        }
-    }
-    moved
+    closed_with_calls(m).into_iter().map(|(f, calls)| shadow_params(f, &calls, &slots, &layout, &mut handoff)).sum()
 }
 
 fn is_musttail(i: V) -> bool {
