@@ -632,11 +632,13 @@ struct Handoff<'a> {
     layout: &'a ir::Layout,
     /// Granules a closed function reads: its own loads and what it hands on.
     reads: HashMap<V, Granules>,
+    /// What [`Self::passed_on`] found per function.
+    passed: HashMap<V, Granules>,
 }
 
 impl<'a> Handoff<'a> {
     fn new(s: &'a Slots, layout: &'a ir::Layout) -> Self {
-        Handoff { s, layout, reads: HashMap::new() }
+        Handoff { s, layout, reads: HashMap::new(), passed: HashMap::new() }
     }
 
     /// The granules `f` may hand on: at some call that reads param slots,
@@ -647,52 +649,57 @@ impl<'a> Handoff<'a> {
     /// runtime functions leave the slots alone. All granules when this
     /// cannot be told (a store into the slots not understood).
     fn passed_on(&mut self, f: V, depth: u32) -> Granules {
-        let rpo = ir::reverse_post_order(f);
-        let index: HashMap<LLVMBasicBlockRef, usize> = rpo.iter().enumerate().map(|(i, &b)| (b, i)).collect();
-        // Per block entry: (granules still as at f's entry, a tag stored).
-        let mut state: Vec<Option<(Granules, bool)>> = vec![None; rpo.len()];
-        if rpo.is_empty() {
+        if let Some(&p) = self.passed.get(&f) {
+            return p;
+        }
+        let p = self.compute_passed_on(f, depth);
+        self.passed.insert(f, p);
+        p
+    }
+
+    /// [`Self::passed_on`], worked out: a forward data flow over the
+    /// blocks `f` reaches from its entry before any call (after a call the
+    /// slots hold what it left, so nothing past it is handed on).
+    fn compute_passed_on(&mut self, f: V, depth: u32) -> Granules {
+        let entry = unsafe { LLVMGetEntryBasicBlock(f) };
+        if entry.is_null() {
             return 0;
         }
-        state[0] = Some((ALL_GRANULES, false));
+        // Per block entry: (granules still as at f's entry, a tag stored).
+        let mut state: HashMap<LLVMBasicBlockRef, (Granules, bool)> = HashMap::from([(entry, (ALL_GRANULES, false))]);
+        let mut work = vec![entry];
         let mut passed: Granules = 0;
-        let mut changed = true;
-        while changed {
-            changed = false;
-            for (bi, &b) in rpo.iter().enumerate() {
-                let Some((mut incoming, mut tagged)) = state[bi] else { continue };
-                for i in ir::instructions(b) {
-                    match ir::opcode(i) {
-                        Op::LLVMStore => {
-                            let p = ir::operand(i, 1);
-                            match slot_offset(p, self.s.param) {
-                                Some(Some(o)) => {
-                                    incoming &= !granules(o, self.layout.store_size(unsafe { LLVMTypeOf(ir::operand(i, 0)) }))
-                                }
-                                Some(None) => return ALL_GRANULES,
-                                None => {}
+        while let Some(b) = work.pop() {
+            let (mut incoming, mut tagged) = state[&b];
+            let mut live = true;
+            let mut i = ir::first_instruction(b);
+            while live && !i.is_null() {
+                match ir::opcode(i) {
+                    Op::LLVMStore => {
+                        let p = ir::operand(i, 1);
+                        match slot_offset(p, self.s.param) {
+                            Some(Some(o)) => {
+                                incoming &= !granules(o, self.layout.store_size(unsafe { LLVMTypeOf(ir::operand(i, 0)) }))
                             }
-                            if self.s.param_tag.is_some_and(|t| slot_offset(p, t).is_some()) {
-                                tagged = !is_zero(ir::operand(i, 0));
-                            }
+                            Some(None) => return ALL_GRANULES,
+                            None => {}
                         }
-                        _ if is_call(i) => {
-                            let callee = unsafe { LLVMGetCalledValue(i) };
-                            let name = if ir::is_function(callee) { ir::value_name(callee) } else { String::new() };
-                            if name.starts_with("llvm.") {
-                                // A byval argument's shadow: memcpy into a slot.
-                                if (0..ir::num_operands(i)).any(|k| slot_offset(ir::operand(i, k), self.s.param).is_some()) {
-                                    let len = ir::const_int_value(ir::operand(i, 2));
-                                    match (slot_offset(ir::operand(i, 0), self.s.param), len) {
-                                        (Some(Some(o)), Some(n)) => incoming &= !granules(o, n),
-                                        _ => return ALL_GRANULES,
-                                    }
+                        if self.s.param_tag.is_some_and(|t| slot_offset(p, t).is_some()) {
+                            tagged = !is_zero(ir::operand(i, 0));
+                        }
+                    }
+                    _ if is_call(i) => {
+                        let callee = unsafe { LLVMGetCalledValue(i) };
+                        if ir::is_function(callee) && unsafe { LLVMGetIntrinsicID(callee) } != 0 {
+                            // A byval argument's shadow: memcpy into a slot.
+                            if (0..ir::num_operands(i)).any(|k| slot_offset(ir::operand(i, k), self.s.param).is_some()) {
+                                let len = ir::const_int_value(ir::operand(i, 2));
+                                match (slot_offset(ir::operand(i, 0), self.s.param), len) {
+                                    (Some(Some(o)), Some(n)) => incoming &= !granules(o, n),
+                                    _ => return ALL_GRANULES,
                                 }
-                                continue;
                             }
-                            if ir::is_inline_asm(callee) || name.starts_with("__umsan_") {
-                                continue;
-                            }
+                        } else if !ir::is_inline_asm(callee) && !is_runtime_function(callee) {
                             let reads = if ir::is_function(callee) && ir::function_has_string_attr(callee, CLOSED_ATTR) {
                                 self.reads_of(callee, i, depth)
                             } else if tagged {
@@ -701,23 +708,24 @@ impl<'a> Handoff<'a> {
                                 0
                             };
                             passed |= incoming & reads;
-                            incoming = 0;
-                            tagged = false;
+                            live = false;
                         }
-                        _ => {}
                     }
+                    _ => {}
                 }
-                let t = ir::terminator(b);
-                for succ in ir::successors(t) {
-                    let Some(&si) = index.get(&succ) else { continue };
-                    let new = match state[si] {
-                        None => (incoming, tagged),
-                        Some((g, t)) => (g | incoming, t | tagged),
-                    };
-                    if state[si] != Some(new) {
-                        state[si] = Some(new);
-                        changed = true;
-                    }
+                i = ir::next_instruction(i);
+            }
+            if !live {
+                continue;
+            }
+            for succ in ir::successors(ir::terminator(b)) {
+                let new = match state.get(&succ) {
+                    None => (incoming, tagged),
+                    Some(&(g, t)) => (g | incoming, t | tagged),
+                };
+                if state.get(&succ) != Some(&new) {
+                    state.insert(succ, new);
+                    work.push(succ);
                 }
             }
         }
@@ -840,6 +848,15 @@ pub fn shadow_arguments(m: LLVMModuleRef) -> usize {
     let layout = ir::Layout::new(m);
     let mut handoff = Handoff::new(&slots, &layout);
     closed_with_calls(m).into_iter().map(|(f, calls)| shadow_params(f, &calls, &slots, &layout, &mut handoff)).sum()
+}
+
+/// One of umsan's runtime functions (`__umsan_*`): they leave the slots alone.
+fn is_runtime_function(callee: V) -> bool {
+    ir::is_function(callee) && {
+        let mut len = 0;
+        let p = unsafe { LLVMGetValueName2(callee, &mut len) };
+        !p.is_null() && unsafe { std::slice::from_raw_parts(p as *const u8, len) }.starts_with(b"__umsan_")
+    }
 }
 
 fn is_musttail(i: V) -> bool {
