@@ -39,9 +39,11 @@ REPORT_RE = re.compile(r"==\d+==WARNING: umsan: |umsan: (error|fatal)|SUMMARY: u
 CI_SEEDS = [1, 2, 3, 5, 8, 13, 21, 34, 55, 89]
 
 DEFAULT_VARIANTS = ["O0", "O2"]
-# A variant is "O<level>[+origins][+eager]".
+# A variant is "O<level>[+origins|+noorigins][+eager]" (umsan-cc's default
+# tracks origins; +noorigins is the configuration without them).
 VARIANT_FLAGS = {
     "origins": ["-fumsan-track-origins"],
+    "noorigins": ["-fno-umsan-track-origins"],
     "eager": ["-fumsan-eager-checks"],
     "g": ["-g"],
 }

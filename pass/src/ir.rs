@@ -413,6 +413,12 @@ pub fn direct_call_sites(f: V) -> Option<Vec<V>> {
         .collect()
 }
 
+/// A `call` marked `musttail` (an `invoke` never is one).
+pub fn is_musttail(i: V) -> bool {
+    opcode(i) == LLVMOpcode::LLVMCall
+        && unsafe { llvm_sys::core::LLVMGetTailCallKind(i) == llvm_sys::LLVMTailCallKind::LLVMTailCallKindMustTail }
+}
+
 pub fn is_declaration(f: V) -> bool {
     unsafe { LLVMIsDeclaration(f) != 0 }
 }

@@ -990,27 +990,26 @@ impl<'a> FunctionInstrumenter<'a> {
                         self.maybe_report_call(cond, origin);
                         continue;
                     }
-                    let then = match self.guards.contains_key(&shadow) {
-                        false => self.split_if_then(cond, before),
-                        true => {
-                            // if (sa | sb) { if (exact) report; }: the exact
-                            // computation is used only in the cold block,
-                            // where the clean-up sinks it. Recoverable, the
-                            // cold block hands the exact outcome to
-                            // `__umsan_maybe_warning` instead of branching
-                            // again: one block per comparison check less to
-                            // compile, and a call that returns at once on the
-                            // rare path where the guard fails but the
-                            // comparison is decided anyway.
-                            let gcond = self.guard_cond(shadow);
-                            let outer = self.split_if_then(gcond, before);
-                            if self.cx.opts.recover {
-                                unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(outer)) };
-                                self.maybe_report_call(cond, origin);
-                                continue;
-                            }
-                            self.split_if_then(cond, ir::terminator(outer))
+                    let then = if !self.guards.contains_key(&shadow) {
+                        self.split_if_then(cond, before)
+                    } else {
+                        // if (guard) { if (exact) report; }: the exact
+                        // computation is used only in the cold block,
+                        // where the clean-up sinks it. Recoverable, the
+                        // cold block hands the exact outcome to
+                        // `__umsan_maybe_warning` instead of branching
+                        // again: one block per comparison check less to
+                        // compile, and a call that returns at once on the
+                        // rare path where the guard fails but the
+                        // comparison is decided anyway.
+                        let gcond = self.guard_cond(shadow);
+                        let outer = self.split_if_then(gcond, before);
+                        if self.cx.opts.recover {
+                            unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(outer)) };
+                            self.maybe_report_call(cond, origin);
+                            continue;
                         }
+                        self.split_if_then(cond, ir::terminator(outer))
                     };
                     unsafe { LLVMPositionBuilderBefore(self.b, ir::terminator(then)) };
                     let call = self.report_call(origin);
@@ -1695,10 +1694,7 @@ fn musttail_call_before(ret: V) -> Option<V> {
     if !i.is_null() && ir::opcode(i) == Op::LLVMBitCast {
         i = unsafe { LLVMGetPreviousInstruction(i) };
     }
-    let musttail = !i.is_null()
-        && ir::opcode(i) == Op::LLVMCall
-        && unsafe { LLVMGetTailCallKind(i) } == llvm_sys::LLVMTailCallKind::LLVMTailCallKindMustTail;
-    musttail.then_some(i)
+    (!i.is_null() && ir::is_musttail(i)).then_some(i)
 }
 
 /// What a check of a guarded shadow tests on the hot path (see

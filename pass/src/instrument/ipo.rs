@@ -859,10 +859,6 @@ fn is_runtime_function(callee: V) -> bool {
     }
 }
 
-fn is_musttail(i: V) -> bool {
-    unsafe { !LLVMIsACallInst(i).is_null() && LLVMGetTailCallKind(i) == llvm_sys::LLVMTailCallKind::LLVMTailCallKindMustTail }
-}
-
 /// [`shadow_arguments`] for one function `f` called by `calls`.
 fn shadow_params(f: V, calls: &[V], s: &Slots, layout: &ir::Layout, handoff: &mut Handoff) -> usize {
     let (param, param_origin) = (s.param, s.param_origin);
@@ -875,10 +871,10 @@ fn shadow_params(f: V, calls: &[V], s: &Slots, layout: &ir::Layout, handoff: &mu
         }
     }
     let n = unsafe { LLVMCountParams(f) };
-    if (0..n).any(|i| ir::param_type_attr(f, i, "byval").is_some()) || calls.iter().any(|&c| is_musttail(c)) {
+    if (0..n).any(|i| ir::param_type_attr(f, i, "byval").is_some()) || calls.iter().any(|&c| ir::is_musttail(c)) {
         return 0;
     }
-    if ir::blocks(f).into_iter().any(|b| ir::instructions(b).into_iter().any(is_musttail)) {
+    if ir::blocks(f).into_iter().any(|b| ir::instructions(b).into_iter().any(ir::is_musttail)) {
         return 0;
     }
     // Every load of a param slot in `f` reads what the caller stored there

@@ -60,7 +60,7 @@ impl FunctionInstrumenter<'_> {
             }
         }
         self.before(inst);
-        let musttail = is_musttail(inst);
+        let musttail = ir::is_musttail(inst);
         if wrapped {
             // The runtime's allocation wrappers: result clean, and the
             // stack slot `posix_memalign` writes is initialized.
@@ -245,7 +245,7 @@ impl FunctionInstrumenter<'_> {
     /// effect on shadow. The application data is never touched.
     fn visit_modelled_call(&mut self, inst: V, model: &Model) {
         self.set_clean(inst);
-        if is_musttail(inst) {
+        if ir::is_musttail(inst) {
             return;
         }
         // Argument shadows exist only now: format checks are never applied
@@ -658,7 +658,7 @@ impl FunctionInstrumenter<'_> {
     pub(super) fn apply_models_early(&mut self) {
         for bb in ir::blocks(self.func) {
             for inst in ir::instructions(bb) {
-                if ir::opcode(inst) != Op::LLVMCall || is_musttail(inst) {
+                if ir::opcode(inst) != Op::LLVMCall || ir::is_musttail(inst) {
                     continue;
                 }
                 let callee = unsafe { LLVMGetCalledValue(inst) };
@@ -810,12 +810,6 @@ fn is_known_clean_pointer(p: V) -> bool {
     ir::points_into_read_only_global(o)
         || !unsafe { LLVMIsAConstantPointerNull(o) }.is_null()
         || ir::is_function(o)
-}
-
-fn is_musttail(call: V) -> bool {
-    // Only a `call` has a tail-call kind (an `invoke` never is one).
-    ir::opcode(call) == Op::LLVMCall
-        && unsafe { LLVMGetTailCallKind(call) == llvm_sys::LLVMTailCallKind::LLVMTailCallKindMustTail }
 }
 
 impl FunctionInstrumenter<'_> {
