@@ -188,6 +188,21 @@ fn accesses(f: V, g: V) -> Vec<(V, Option<u64>)> {
     out
 }
 
+/// `f`'s loads of the slots `g` by offset (its stores there are its own
+/// calls' arguments); `None` when `f` touches `g` in a way not understood.
+/// No slots, no loads.
+fn slot_loads(f: V, g: Option<V>) -> Option<HashMap<u64, Vec<V>>> {
+    let mut loads: HashMap<u64, Vec<V>> = HashMap::new();
+    for (i, off) in g.map(|g| accesses(f, g)).unwrap_or_default() {
+        match (ir::opcode(i), off) {
+            (Op::LLVMLoad, Some(o)) => loads.entry(o).or_default().push(i),
+            (Op::LLVMStore, Some(_)) => {}
+            _ => return None,
+        }
+    }
+    Some(loads)
+}
+
 /// A constant whose bits are all zero.
 fn is_zero(v: V) -> bool {
     unsafe { !LLVMIsAConstant(v).is_null() && LLVMIsNull(v) != 0 }
@@ -774,22 +789,8 @@ fn params(f: V, calls: &[V], s: &Slots, layout: &ir::Layout, handoff: &mut Hando
     if (0..n).any(|i| ir::param_type_attr(f, i, "byval").is_some()) {
         return 0;
     }
-    let mut loads: HashMap<u64, Vec<V>> = HashMap::new();
-    for (i, off) in accesses(f, s.param) {
-        match (ir::opcode(i), off) {
-            (Op::LLVMLoad, Some(o)) => loads.entry(o).or_default().push(i),
-            (Op::LLVMStore, Some(_)) => {} // f's own calls' arguments
-            _ => return 0,
-        }
-    }
-    let mut origin_loads: HashMap<u64, Vec<V>> = HashMap::new();
-    for (i, off) in s.param_origin.map(|g| accesses(f, g)).unwrap_or_default() {
-        match (ir::opcode(i), off) {
-            (Op::LLVMLoad, Some(o)) => origin_loads.entry(o).or_default().push(i),
-            (Op::LLVMStore, Some(_)) => {}
-            _ => return 0,
-        }
-    }
+    let Some(mut loads) = slot_loads(f, Some(s.param)) else { return 0 };
+    let Some(mut origin_loads) = slot_loads(f, s.param_origin) else { return 0 };
     let passed = handoff.passed_on(f, HANDOFF_DEPTH);
     let mut offsets: Vec<u64> = loads.keys().copied().collect();
     offsets.sort_unstable();
@@ -879,30 +880,12 @@ fn shadow_params(f: V, calls: &[V], s: &Slots, layout: &ir::Layout, handoff: &mu
     }
     // Every load of a param slot in `f` reads what the caller stored there
     // (the same reasoning as for the slots proven clean in [`params`]).
-    let mut loads: HashMap<u64, Vec<V>> = HashMap::new();
-    for (i, off) in accesses(f, param) {
-        match (ir::opcode(i), off) {
-            (Op::LLVMLoad, Some(o)) => loads.entry(o).or_default().push(i),
-            (Op::LLVMStore, Some(_)) => {}
-            _ => return 0,
-        }
-    }
+    let Some(mut loads) = slot_loads(f, Some(param)) else { return 0 };
     // Slots a callee of `f` may read as `f` got them stay slots.
     let passed = handoff.passed_on(f, HANDOFF_DEPTH);
     // A slot neither `f` nor its callees read: the call sites' stores into
     // it (and into its origin slot, unless `f` reads that) are dead.
-    let origin_loaded: Option<HashSet<u64>> = match param_origin {
-        None => Some(HashSet::new()),
-        Some(g) => accesses(f, g)
-            .into_iter()
-            .map(|(i, off)| match (ir::opcode(i), off) {
-                (Op::LLVMLoad, Some(o)) => Some(Some(o)),
-                (Op::LLVMStore, Some(_)) => Some(None),
-                _ => None,
-            })
-            .collect::<Option<Vec<_>>>()
-            .map(|v| v.into_iter().flatten().collect()),
-    };
+    let origin_loaded = slot_loads(f, param_origin);
     let mut dead = 0;
     for &c in calls {
         for (st, o, v) in stores_before(c, param).unwrap_or_default() {
@@ -913,7 +896,7 @@ fn shadow_params(f: V, calls: &[V], s: &Slots, layout: &ir::Layout, handoff: &mu
         }
         if let (Some(g), Some(seen)) = (param_origin, &origin_loaded) {
             for (st, o, _) in stores_before(c, g).unwrap_or_default() {
-                if !loads.contains_key(&o) && !seen.contains(&o) && passed & granules(o, 8) == 0 {
+                if !loads.contains_key(&o) && !seen.contains_key(&o) && passed & granules(o, 8) == 0 {
                     unsafe { LLVMInstructionEraseFromParent(st) };
                 }
             }
