@@ -17,6 +17,7 @@
 
 use super::{ModuleCx, RtFn};
 use crate::ir::{self, cstring, B, NONAME, T, V};
+use crate::models::Expr;
 use llvm_sys::core::*;
 use llvm_sys::debuginfo::LLVMInstructionGetDebugLoc;
 use llvm_sys::prelude::*;
@@ -117,6 +118,12 @@ pub struct FunctionInstrumenter<'a> {
     /// Stores of a marked local's uninitialized value into a stack slot
     /// that was not promoted (see `uninit_locals`): erased at the end.
     pub(super) dropped_stores: Vec<V>,
+    /// The helper calls (`strlen(arg0)`, `memcmplen(arg0, arg1, arg2)`, …)
+    /// already emitted after the modelled call being instrumented, by
+    /// expression and condition: one call serves every effect that names
+    /// the same expression (`memcmp` checks both buffers over the same
+    /// length). Emptied for each modelled call.
+    pub(super) model_helper_calls: Vec<(Expr, V, V)>,
     /// False in a function MemorySanitizer would not sanitize
     /// (`no_sanitize("memory")`, an ignorelist entry: see `msan_compat.rs`):
     /// as MSan's pass does for such a function, every value counts as
@@ -159,6 +166,7 @@ impl<'a> FunctionInstrumenter<'a> {
             memory_epoch: 0,
             shadow_loads: HashMap::new(),
             dropped_stores: Vec::new(),
+            model_helper_calls: Vec::new(),
             propagate: !super::msan_compat::is_no_sanitize(func),
         }
     }

@@ -280,6 +280,7 @@ impl FunctionInstrumenter<'_> {
     /// `before(e)` sub-expressions are evaluated right before the call
     /// (unconditionally: `when` is not known yet).
     pub(super) fn emit_model_effect(&mut self, inst: V, model: &Model) -> V {
+        self.model_helper_calls.clear();
         // A `scan_format` effect reading a `va_list` needs the list's state
         // before the call (the call advances it).
         let scan_va: Vec<Expr> = model
@@ -309,10 +310,15 @@ impl FunctionInstrumenter<'_> {
         }
         let next = ir::after_point(inst);
         self.before(next);
+        // The effects are emitted in one straight line after the call and
+        // write only shadow and origins, so a helper's result (which reads
+        // the program's memory) holds for all of them.
+        self.model_helper_calls.clear();
         let mut last = inst;
         for m in model.effects() {
             last = self.emit_one_effect(inst, m, &pre);
         }
+        self.model_helper_calls.clear();
         last
     }
 
@@ -627,6 +633,9 @@ impl FunctionInstrumenter<'_> {
                 self.select(c, a, b)
             }
             Expr::Call(f, args) => {
+                if let Some(&(_, _, v)) = self.model_helper_calls.iter().find(|(x, c, _)| x == e && *c == cond) {
+                    return v;
+                }
                 let vals: Vec<V> = args.iter().map(|a| self.eval_model_expr(inst, a, cond, pre)).collect();
                 let on = unsafe { LLVMBuildZExt(self.b, cond, i64t, NONAME) };
                 let mut all = vals;
@@ -644,7 +653,9 @@ impl FunctionInstrumenter<'_> {
                     Func::Min | Func::Max => unreachable!(),
                 };
                 let rf = self.cx.runtime_fn(name, i64t, &tys);
-                self.call(rf, &all)
+                let v = self.call(rf, &all);
+                self.model_helper_calls.push((e.clone(), cond, v));
+                v
             }
         }
     }
