@@ -521,6 +521,16 @@ pub fn param_type_attr(f: V, arg: u32, name: &str) -> Option<T> {
     }
 }
 
+/// The `align` attribute of a call's argument `arg` (1 when it has none).
+pub fn call_param_align(call: V, arg: u32) -> u64 {
+    let a = unsafe { LLVMGetCallSiteEnumAttribute(call, arg + 1, attr_kind("align")) };
+    if a.is_null() {
+        1
+    } else {
+        unsafe { LLVMGetEnumAttributeValue(a) }.max(1)
+    }
+}
+
 /// Data layout queries for one module.
 pub struct Layout {
     td: LLVMTargetDataRef,

@@ -100,6 +100,24 @@ pub fn move_shadow(dst: u64, src: u64, n: u64) {
         unsafe { move_shadow_and_origins_fused(dst, src, n) };
         return;
     }
+    if n < FUSED_MIN
+        && dst.abs_diff(src) >= n
+        && crate::origin::tracking()
+        && is_app_range(dst, n)
+        && is_app_range(src, n)
+    {
+        // A short move with origins tracked (a record copied with a
+        // run-time length): one pass copies the shadow and tells whether
+        // any byte moved is uninitialized; only then do origins move.
+        // SAFETY: both ranges are application memory, their shadows do not
+        // overlap (neither do the ranges).
+        unsafe {
+            if copy_or(shadow_of(dst) as *mut u8, shadow_of(src) as *const u8, n as usize) {
+                crate::origin::move_origins(dst, src, n);
+            }
+        }
+        return;
+    }
     move_shadow_only(dst, src, n);
     crate::origin::move_origins(dst, src, n);
 }
@@ -165,7 +183,7 @@ unsafe fn move_shadow_and_origins_fused(dst: u64, src: u64, n: u64) {
 /// `s` is readable and `d` writable for `n` bytes; they do not overlap.
 unsafe fn copy_or(d: *mut u8, s: *const u8, n: usize) -> bool {
     #[cfg(target_arch = "x86_64")]
-    {
+    if n >= 128 {
         use core::sync::atomic::{AtomicU8, Ordering};
         // 0 = not yet known, 1 = AVX2, 2 = baseline.
         static KIND: AtomicU8 = AtomicU8::new(0);
@@ -203,22 +221,31 @@ unsafe fn copy_or_avx2(d: *mut u8, s: *const u8, n: usize) -> bool {
     copy_or_words(d.add(i), s.add(i), n - i) || any
 }
 
-/// [`copy_or`] a word at a time.
+/// [`copy_or`] a word at a time; the last word of a length that is not a
+/// multiple of 8 overlaps the one before it (the ranges do not overlap, so
+/// copying a byte twice copies the same value).
 unsafe fn copy_or_words(d: *mut u8, s: *const u8, n: usize) -> bool {
-    let mut acc = 0u64;
-    let mut i = 0;
-    while i + 8 <= n {
-        let w = (s.add(i) as *const u64).read_unaligned();
-        (d.add(i) as *mut u64).write_unaligned(w);
-        acc |= w;
-        i += 8;
+    unsafe fn word<W: Copy + Into<u64>>(d: *mut u8, s: *const u8, at: usize) -> u64 {
+        let w = (s.add(at) as *const W).read_unaligned();
+        (d.add(at) as *mut W).write_unaligned(w);
+        w.into()
     }
-    while i < n {
-        let b = *s.add(i);
-        *d.add(i) = b;
-        acc |= b as u64;
-        i += 1;
-    }
+    let acc = if n >= 8 {
+        let mut acc = 0u64;
+        let mut i = 0;
+        while i + 8 <= n {
+            acc |= word::<u64>(d, s, i);
+            i += 8;
+        }
+        if i < n {
+            acc |= word::<u64>(d, s, n - 8);
+        }
+        acc
+    } else if n >= 4 {
+        word::<u32>(d, s, 0) | word::<u32>(d, s, n - 4)
+    } else {
+        (0..n).fold(0, |a, i| a | word::<u8>(d, s, i))
+    };
     acc != 0
 }
 
@@ -436,6 +463,21 @@ pub fn last_poisoned(p: u64, n: u64) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copy_or_copies_and_detects_every_byte() {
+        for n in 0..300usize {
+            for hot in [None, Some(0), Some(n / 2), Some(n.saturating_sub(1))] {
+                let src: Vec<u8> = (0..n).map(|i| if Some(i) == hot { 0x40 } else { 0 }).collect();
+                let mut dst = vec![0xaau8; n + 8];
+                // SAFETY: distinct buffers, n bytes each.
+                let any = unsafe { copy_or(dst.as_mut_ptr(), src.as_ptr(), n) };
+                assert_eq!(&dst[..n], &src[..], "n = {n}");
+                assert!(dst[n..].iter().all(|&b| b == 0xaa), "wrote past n = {n}");
+                assert_eq!(any, hot.is_some() && n > 0, "n = {n}, hot = {hot:?}");
+            }
+        }
+    }
 
     #[test]
     fn pieces_are_clipped_to_app_ranges() {

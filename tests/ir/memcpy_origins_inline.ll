@@ -1,6 +1,7 @@
 ; With origins, a memcpy of constant size up to 64 bytes copies the shadow
-; inline (8/4/2/1-byte loads and stores) and calls the runtime, which moves
-; the origins, only when a copied byte is uninitialized. Larger or variable
+; inline (8/4/2/1-byte loads and stores) and moves the origins only when a
+; copied byte is uninitialized: inline when both ends are granule-aligned and
+; whole granules move, else through the runtime. Larger or variable
 ; sizes, and memmove (the ranges may overlap), always go through
 ; __umsan_move_shadow.
 ; PASS-OPTIONS: track-origins=1
@@ -50,3 +51,26 @@ define void @move(ptr %d, ptr %s) {
 ; CHECK-NOT: br i1
 ; CHECK: call void @__umsan_move_shadow(ptr %d, ptr %s, i64 8)
 ; CHECK-NEXT: call void @llvm.memmove.p0.p0.i64(ptr %d, ptr %s, i64 8, i1 false)
+
+; Both ends granule-aligned and whole granules moved (a 24-byte struct copy):
+; the cold block copies the origins itself (origin memory mirrors the bytes),
+; no runtime call.
+define void @aligned(ptr %d, ptr %s) {
+  call void @llvm.memcpy.p0.p0.i64(ptr align 8 %d, ptr align 4 %s, i64 20, i1 false)
+  ret void
+}
+
+; CHECK-LABEL: define void @aligned(
+; CHECK: br i1 %{{[0-9]+}}, label %[[ACOLD:umsan[.a-z0-9]+]], label %[[AHOT:[.a-z0-9]+]]
+; CHECK: {{^}}[[AHOT]]:
+; CHECK-NEXT: call void @llvm.memcpy.p0.p0.i64(ptr align 8 %d, ptr align 4 %s, i64 20, i1 false)
+; CHECK: {{^}}[[ACOLD]]:
+; CHECK-NOT: call
+; CHECK: [[O1:%[0-9]+]] = load i64, ptr
+; CHECK: store i64 [[O1]], ptr
+; CHECK: [[O2:%[0-9]+]] = load i64, ptr
+; CHECK: store i64 [[O2]], ptr
+; CHECK: [[O3:%[0-9]+]] = load i32, ptr
+; CHECK: store i32 [[O3]], ptr
+; CHECK-NOT: call
+; CHECK: br label %[[AHOT]]

@@ -174,16 +174,25 @@ impl FunctionInstrumenter<'_> {
         let len = self.cx.defined_operand(len);
         if self.cx.origins && no_overlap {
             if let Some(n) = ir::const_int_value(len).filter(|&n| n > 0 && n <= INLINE_COPY_WITH_ORIGINS_BYTES) {
-                // A small copy: the shadow inline; origins (the runtime)
-                // only when some copied byte is uninitialized.
+                // A small copy: the shadow inline; origins only when some
+                // copied byte is uninitialized — inline too when both ends
+                // are granule-aligned and whole granules move (sqlite's
+                // 24-byte `Mem` copies carry uninitialized bytes often),
+                // else by the runtime (which moves the shadow once more).
                 let any = self.copy_shadow_inline(dst, src, n);
                 let after = unsafe { LLVMGetPreviousInstruction(inst) };
-                self.actions.push(Action::CallIf {
-                    cond: any,
-                    f: self.cx.move_shadow,
-                    args: vec![dst, src, self.cx.const_i64(n)],
-                    after,
-                });
+                let g = umsan_abi::ORIGIN_GRANULE;
+                let aligned = |i| ir::call_param_align(inst, i) >= g;
+                if n % g == 0 && aligned(0) && aligned(1) {
+                    self.actions.push(Action::CopyOriginsIf { cond: any, dst, src, n, after });
+                } else {
+                    self.actions.push(Action::CallIf {
+                        cond: any,
+                        f: self.cx.move_shadow,
+                        args: vec![dst, src, self.cx.const_i64(n)],
+                        after,
+                    });
+                }
                 return;
             }
         }
