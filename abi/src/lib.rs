@@ -209,6 +209,12 @@ pub mod rt {
     /// Each destination origin granule touching `[dst, dst + n)` takes the
     /// origin of the source granule holding the corresponding source byte.
     pub const MOVE_SHADOW: &str = "__umsan_move_shadow";
+    /// `void __umsan_copy_origins(void *dst, const void *src, size_t n)`:
+    /// the origins of `n` bytes whose shadow has moved already (the cold
+    /// path of a small copy whose shadow moved inline, taken when a moved
+    /// byte is uninitialized). `dst` and `src` are granule-aligned, `n` a
+    /// whole number of granules, the ranges do not overlap.
+    pub const COPY_ORIGINS: &str = "__umsan_copy_origins";
     /// `void *__umsan_memcpy(void *d, const void *s, size_t n)`: memcpy of data
     /// and shadow (used for `llvm.memcpy` of unknown or large size).
     pub const MEMCPY: &str = "__umsan_memcpy";

@@ -123,6 +123,7 @@ __attribute__((visibility("default"), used)) int __umsan_preinit_anchor = 1;
     X(__umsan_unpoison_escaped) \
     X(__umsan_set_origin) \
     X(__umsan_move_shadow) \
+    X(__umsan_copy_origins) \
     X(__umsan_memcpy) \
     X(__umsan_memmove) \
     X(__umsan_memset) \

@@ -121,6 +121,12 @@ pub extern "C" fn __umsan_set_origin(p: *const c_void, n: usize, origin: u32) {
     origin::fill(p as u64, n as u64, origin)
 }
 
+/// `void __umsan_copy_origins(void *dst, const void *src, size_t n)`.
+#[no_mangle]
+pub extern "C" fn __umsan_copy_origins(dst: *mut c_void, src: *const c_void, n: usize) {
+    origin::copy_granules(dst as u64, src as u64, n as u64)
+}
+
 /// `void __umsan_move_shadow(void *dst, const void *src, size_t n)`.
 #[no_mangle]
 pub extern "C" fn __umsan_move_shadow(dst: *mut c_void, src: *const c_void, n: usize) {

@@ -589,6 +589,29 @@ pub fn move_origins(dst: u64, src: u64, n: u64) {
     });
 }
 
+/// Copy the origins of `n` bytes from `src` to `dst`, both granule-aligned,
+/// `n` a whole number of granules, not overlapping: origin memory mirrors
+/// the bytes, so this is a copy of `n` bytes of it, all granules alike
+/// (a granule whose bytes the copy made initialized takes an origin nobody
+/// reads). Other shapes, or ranges not both in application memory, take
+/// [`move_origins`].
+pub fn copy_granules(dst: u64, src: u64, n: u64) {
+    if (dst | src | n) & (umsan_abi::ORIGIN_GRANULE - 1) != 0 || dst.abs_diff(src) < n {
+        return move_origins(dst, src, n);
+    }
+    if !tracking() || !is_ready() || !is_app_range(dst, n) || !is_app_range(src, n) {
+        return move_origins(dst, src, n);
+    }
+    // SAFETY: both ranges are application memory, their origins mapped and
+    // (as the ranges) disjoint.
+    unsafe {
+        let (d, s) = (origin_of(dst) as *mut u32, origin_of(src) as *const u32);
+        for i in 0..(n / umsan_abi::ORIGIN_GRANULE) as usize {
+            *d.add(i) = *s.add(i);
+        }
+    }
+}
+
 /// The origin of the granule holding `addr` (0 when not tracking or
 /// outside application memory).
 pub fn origin_at(addr: u64) -> u32 {

@@ -42,10 +42,6 @@ pub(super) enum Action {
     /// `after`, before any code inserted later for the instructions that
     /// follow.
     CallIf { cond: V, f: RtFn, args: Vec<V>, after: V },
-    /// If `cond` (i1) holds, copy the origins of the `n` bytes at `src` to
-    /// `dst` (both granule-aligned, `n` a whole number of granules) with
-    /// plain loads and stores — right after the instruction `after`.
-    CopyOriginsIf { cond: V, dst: V, src: V, n: u64, after: V },
     /// Right after `id` (the acquire load of a stack slot's origin-id
     /// `slot`): when the id is still 0, the runtime creates the origin
     /// (`__umsan_poison_stack`); then `id` stands for the joined value, and
@@ -1053,10 +1049,6 @@ impl<'a> FunctionInstrumenter<'a> {
                 Action::CallIf { cond, f, args, after } => {
                     self.enter_if_then_after(cond, after);
                     self.call(f, &args);
-                }
-                Action::CopyOriginsIf { cond, dst, src, n, after } => {
-                    self.enter_if_then_after(cond, after);
-                    self.copy_origins_inline(dst, src, n);
                 }
                 Action::StackOrigin { id, fill, slot, descr, loc } => {
                     let before = ir::next_instruction(id);

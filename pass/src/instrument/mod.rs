@@ -74,6 +74,8 @@ pub struct ModuleCx {
     pub poison_stack: RtFn,
     pub copy_out_check: RtFn,
     pub move_shadow: RtFn,
+    /// `__umsan_copy_origins`, see `umsan_abi::rt::COPY_ORIGINS`.
+    pub copy_origins: RtFn,
     /// `malloc` → `__umsan_malloc`, … (declared on first use).
     pub alloc_wrappers: HashMap<&'static str, &'static str>,
     /// Functions whose bodies this module instruments: calls to them need no
@@ -141,6 +143,7 @@ impl ModuleCx {
             poison_stack: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             copy_out_check: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             move_shadow: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
+            copy_origins: RtFn { func: std::ptr::null_mut(), ty: std::ptr::null_mut() },
             alloc_wrappers: umsan_abi::ALLOC_WRAPPERS.iter().copied().collect(),
             instrumented: HashSet::new(),
             closed: HashSet::new(),
@@ -190,6 +193,7 @@ impl ModuleCx {
         }
         cx.copy_out_check = cx.runtime_fn(umsan_abi::rt::COPY_OUT_CHECK, void, &[ptr, i64]);
         cx.move_shadow = cx.runtime_fn(umsan_abi::rt::MOVE_SHADOW, void, &[ptr, ptr, i64]);
+        cx.copy_origins = cx.runtime_fn(umsan_abi::rt::COPY_ORIGINS, void, &[ptr, ptr, i64]);
         cx
     }
 

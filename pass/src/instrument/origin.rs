@@ -182,24 +182,6 @@ impl FunctionInstrumenter<'_> {
         }
     }
 
-    /// Copies the origins of the `n` bytes at `src` to `dst`, 8 bytes of
-    /// origin memory (two granules) at a time: both addresses are
-    /// granule-aligned and `n` is a multiple of the granule, so origin
-    /// memory is laid out exactly as the bytes are.
-    pub(super) fn copy_origins_inline(&self, dst: V, src: V, n: u64) {
-        debug_assert!(n % umsan_abi::ORIGIN_GRANULE == 0);
-        let (od, os) = (self.origin_addr(dst, 4), self.origin_addr(src, 4));
-        let mut off = 0;
-        while off < n {
-            let w = if n - off >= 8 { 8 } else { 4 };
-            let t = unsafe { LLVMIntTypeInContext(self.cx.ctx, (w * 8) as u32) };
-            let v = self.load(t, self.gep_bytes(os, off), 4);
-            let st = self.store(v, self.gep_bytes(od, off), 4);
-            self.origin_stores.borrow_mut().insert(st);
-            off += w;
-        }
-    }
-
     /// Writes `origin` for every granule of `[addr, addr + size)`: inline for
     /// small aligned stores, by the runtime otherwise.
     pub(super) fn emit_origin_store(&self, origin: V, addr: V, size: u64, align: u32) {
