@@ -312,13 +312,13 @@ impl FunctionInstrumenter<'_> {
         self.before(next);
         // The effects are emitted in one straight line after the call and
         // write only shadow and origins, so a helper's result (which reads
-        // the program's memory) holds for all of them.
+        // the program's memory) holds for all of them — but not one the
+        // `before(…)` nodes computed before the call.
         self.model_helper_calls.clear();
         let mut last = inst;
         for m in model.effects() {
             last = self.emit_one_effect(inst, m, &pre);
         }
-        self.model_helper_calls.clear();
         last
     }
 
