@@ -816,12 +816,9 @@ mod tests {
         }
         let mut found = 0;
         for i in 0..RECENT_STACKS {
-            match last.lookup(1, &stack(i)) {
-                Some(id) => {
-                    assert_eq!(id, i as u32 + 1);
-                    found += 1;
-                }
-                None => {}
+            if let Some(id) = last.lookup(1, &stack(i)) {
+                assert_eq!(id, i as u32 + 1);
+                found += 1;
             }
         }
         assert!(found >= RECENT_STACKS / 2, "only {found} of {RECENT_STACKS} stacks kept");
