@@ -272,23 +272,23 @@ pub unsafe fn heap_origin(f: AllocFn, fp: usize) -> u32 {
     let n = walk_frames(fp, &mut pcs);
     let (tag, pcs) = (f as u8, &pcs[..n]);
     RECENT_HEAP_STACKS
-        .try_with(|last| {
+        .try_with(|recent| {
             // A signal handler that allocates while `busy` is set bypasses
             // the cache instead of tearing it.
-            if last.busy.replace(true) {
+            if recent.busy.replace(true) {
                 return DEPOT.intern(tag, pcs);
             }
             compiler_fence(Ordering::SeqCst);
-            let id = match last.lookup(tag, pcs) {
+            let id = match recent.lookup(tag, pcs) {
                 Some(id) => id,
                 None => {
                     let id = DEPOT.intern(tag, pcs);
-                    last.remember(tag, pcs, id);
+                    recent.remember(tag, pcs, id);
                     id
                 }
             };
             compiler_fence(Ordering::SeqCst);
-            last.busy.set(false);
+            recent.busy.set(false);
             id
         })
         .unwrap_or_else(|_| DEPOT.intern(tag, pcs))
@@ -790,18 +790,18 @@ mod tests {
 
     #[test]
     fn recent_heap_stacks_hit_only_the_same_stack() {
-        let last = RecentHeapStacks::new();
-        assert_eq!(last.lookup(1, &[]), None); // nothing remembered
-        last.remember(1, &[10, 20, 30], 7);
-        assert_eq!(last.lookup(1, &[10, 20, 30]), Some(7));
-        assert_eq!(last.lookup(2, &[10, 20, 30]), None); // another allocator
-        assert_eq!(last.lookup(1, &[10, 20]), None); // a prefix
-        assert_eq!(last.lookup(1, &[10, 20, 30, 40]), None);
-        assert_eq!(last.lookup(1, &[10, 21, 30]), None);
-        last.remember(1, &[10, 20], 0); // the depot was full: not cached
-        assert_eq!(last.lookup(1, &[10, 20]), None);
-        last.remember(1, &[], 9);
-        assert_eq!(last.lookup(1, &[]), Some(9));
+        let recent = RecentHeapStacks::new();
+        assert_eq!(recent.lookup(1, &[]), None); // nothing remembered
+        recent.remember(1, &[10, 20, 30], 7);
+        assert_eq!(recent.lookup(1, &[10, 20, 30]), Some(7));
+        assert_eq!(recent.lookup(2, &[10, 20, 30]), None); // another allocator
+        assert_eq!(recent.lookup(1, &[10, 20]), None); // a prefix
+        assert_eq!(recent.lookup(1, &[10, 20, 30, 40]), None);
+        assert_eq!(recent.lookup(1, &[10, 21, 30]), None);
+        recent.remember(1, &[10, 20], 0); // the depot was full: not cached
+        assert_eq!(recent.lookup(1, &[10, 20]), None);
+        recent.remember(1, &[], 9);
+        assert_eq!(recent.lookup(1, &[]), Some(9));
     }
 
     #[test]
@@ -809,14 +809,14 @@ mod tests {
         // Stacks that differ only in an outer frame, as an interpreter's
         // allocations do: a hit is always the stack's own id, and most of
         // the recent ones are still there.
-        let last = RecentHeapStacks::new();
+        let recent = RecentHeapStacks::new();
         let stack = |i: usize| [0x5555_0000_1000usize, 0x5555_0000_2000, 0x5555_0000_3000 + 0x40 * i, 0x5555_0000_4000];
         for i in 0..RECENT_STACKS {
-            last.remember(1, &stack(i), i as u32 + 1);
+            recent.remember(1, &stack(i), i as u32 + 1);
         }
         let mut found = 0;
         for i in 0..RECENT_STACKS {
-            if let Some(id) = last.lookup(1, &stack(i)) {
+            if let Some(id) = recent.lookup(1, &stack(i)) {
                 assert_eq!(id, i as u32 + 1);
                 found += 1;
             }
